@@ -1,0 +1,29 @@
+using CommitteeGrid.Abstractions.Tallies;
+
+namespace CommitteeGrid.Domain.Ledger;
+
+/// <summary>
+/// The append-only record of every accepted change. An append is durable when its task completes;
+/// only then may a grain apply the change and answer success.
+/// </summary>
+public interface ILedger
+{
+    Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default);
+
+    /// <summary>A stream's entries with Version greater than <paramref name="afterVersion"/>, in version order.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string stream, long afterVersion, CancellationToken ct = default);
+
+    /// <summary>
+    /// What each stream has credited to one member: per stream the version of its last entry that
+    /// credited the member, and the summed counts. A member's rollup is rebuilt from this.
+    /// </summary>
+    Task<IReadOnlyList<TallySnapshot>> ReadMemberContributionsAsync(string member, CancellationToken ct = default);
+
+    /// <summary>Summed counts per member path for a subtree (path prefix) and year: the ledger's own aggregation.</summary>
+    Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default);
+
+    /// <summary>Streams that entered <paramref name="subject"/>'s inbox, each with the stream's latest version.</summary>
+    Task<IReadOnlyDictionary<string, long>> StreamsForSubjectAsync(string subject, CancellationToken ct = default);
+
+    Task<long> CountAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace CommitteeGrid.Domain.Reports;
+
+/// <summary>The ledger payload format of report events.</summary>
+public static class InfoReportJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static string Serialize(InfoReportEvent e) => JsonSerializer.Serialize(e, Options);
+
+    public static InfoReportEvent Deserialize(string payload) =>
+        JsonSerializer.Deserialize<InfoReportEvent>(payload, Options)
+        ?? throw new InvalidDataException("A report ledger entry has an empty payload.");
+}

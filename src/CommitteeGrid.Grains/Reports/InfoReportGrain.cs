@@ -1,0 +1,145 @@
+using CommitteeGrid.Abstractions.Commands;
+using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Abstractions.Reports;
+using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Reports;
+using CommitteeGrid.Grains.Services;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace CommitteeGrid.Grains.Reports;
+
+/// <summary>
+/// One information report. Its state is its ledger stream folded: rebuilt on activation, so there is
+/// no separate snapshot that could disagree with the ledger (report streams are a handful of entries).
+/// </summary>
+public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, TimeProvider clock, ILogger<InfoReportGrain> logger)
+    : Grain, IInfoReportGrain
+{
+    private InfoReportState _state = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _state = new InfoReportState(this.GetPrimaryKeyString());
+        await CatchUp(cancellationToken);
+    }
+
+    public Task<CommandResult> Submit(CommandMeta meta, SubmitInfoReport command) =>
+        Execute(meta, "submit", command, now => InfoReportRules.Submit(_state, catalog.Network, command, now));
+
+    public Task<CommandResult> Act(CommandMeta meta, ActOnInfoReport command) =>
+        Execute(meta, "act", command, now => InfoReportRules.Act(_state, catalog.Network, command, now));
+
+    public Task<CommandResult> Revise(CommandMeta meta, ReviseInfoReport command) =>
+        Execute(meta, "revise", command, _ => InfoReportRules.Revise(_state, command));
+
+    public Task<InfoReportView?> GetView() => Task.FromResult(_state.Exists ? _state.ToView() : null);
+
+    public Task<InboxItem?> GetInboxItem(string committee) => Task.FromResult(_state.ToInboxItem(committee));
+
+    private async Task<CommandResult> Execute<T>(CommandMeta meta, string operation, T command, Func<DateTimeOffset, Decision> decide)
+    {
+        var hash = RequestHash.Of(operation, _state.Stream, command);
+        if (Replay(meta, hash) is { } replayed)
+        {
+            return replayed;
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = decide(now);
+        if (decision.Rejection is { } rejection)
+        {
+            return CommandResult.Refuse(rejection);
+        }
+
+        var e = decision.Event!;
+        var entry = new LedgerEntry(
+            _state.Stream, _state.Version + 1, e.Kind, InfoReportJson.Serialize(e), meta.ScopedKey, hash,
+            meta.Actor.UserId, meta.Actor.Role, meta.Actor.Scope, meta.Actor.Address, now, decision.Subject, decision.Deltas);
+
+        AppendOutcome outcome;
+        try
+        {
+            outcome = await ledger.AppendAsync(entry);
+        }
+        catch (Exception ex)
+        {
+            // The append may or may not have landed: start again from the ledger on the next call.
+            logger.LogWarning(ex, "Ledger append failed for {Stream}", _state.Stream);
+            DeactivateOnIdle();
+            return CommandResult.Refuse(RejectionKind.Unavailable, "the ledger could not be reached; nothing was applied, retry with the same Idempotency-Key");
+        }
+
+        switch (outcome.Status)
+        {
+            case AppendStatus.Appended:
+                _state.Apply(entry with { Seq = outcome.Seq }, e);
+                await Publish(decision);
+                return CommandResult.Ok(new Receipt(entry.Stream, entry.Version, entry.Kind, entry.OccurredAt));
+
+            case AppendStatus.DuplicateKey when outcome.Existing!.Stream == _state.Stream:
+                // Landed earlier without this activation knowing (an append that timed out): catch up and answer as a retry.
+                await CatchUp(CancellationToken.None);
+                return Replay(meta, hash) ?? CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+
+            case AppendStatus.DuplicateKey:
+                return CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+
+            default:
+                DeactivateOnIdle();
+                return CommandResult.Refuse(RejectionKind.Unavailable, $"report {_state.Id} was changed concurrently; retry with the same Idempotency-Key");
+        }
+    }
+
+    private CommandResult? Replay(CommandMeta meta, string hash) => _state.FindKey(meta.ScopedKey) switch
+    {
+        { } seen when seen.Hash == hash => CommandResult.Ok(seen.Receipt, replayed: true),
+        not null => CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta)),
+        null => null,
+    };
+
+    private static string KeyReusedMessage(CommandMeta meta) =>
+        $"Idempotency-Key '{meta.IdempotencyKey}' was already used for a different request; use a new key for a new request";
+
+    private async Task CatchUp(CancellationToken ct)
+    {
+        foreach (var entry in await ledger.ReadStreamAsync(_state.Stream, _state.Version, ct))
+        {
+            _state.Replay(entry);
+        }
+    }
+
+    /// <summary>
+    /// Notifications only: the credited members' new cumulative credit, and the report's view in every
+    /// inbox it has reached. Losing one is healed by the receivers' pulls; the ledger already has the change.
+    /// </summary>
+    private async Task Publish(Decision decision)
+    {
+        var provider = this.GetStreamProvider(StreamNames.Provider);
+        var sends = new List<Task>();
+        foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())
+        {
+            if (_state.CreditTo(member) is { } credit)
+            {
+                sends.Add(provider.GetStream<TallySnapshot>(Streams.TalliesOf(UnitKind.Member, member)).OnNextAsync(credit));
+            }
+        }
+
+        foreach (var level in _state.Levels)
+        {
+            sends.Add(provider.GetStream<InboxItem>(Streams.InboxOf(level.Committee)).OnNextAsync(_state.ToInboxItem(level.Committee)!));
+        }
+
+        try
+        {
+            await Task.WhenAll(sends);
+        }
+        catch (Exception ex)
+        {
+            // Already durable in the ledger; the rollups heal from it.
+            logger.LogWarning(ex, "Publishing {Stream} v{Version} failed; receivers will heal", _state.Stream, _state.Version);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace CommitteeGrid.Grains.Services;
+
+/// <summary>Timing of the live rollups (configuration section "Rollup").</summary>
+public sealed class RollupOptions
+{
+    /// <summary>At most one publish to the parent per interval: bursts coalesce, and 7 levels stay well under a second.</summary>
+    public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often an active rollup pulls its children's tallies to heal lost stream messages.</summary>
+    public TimeSpan HealInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a changed rollup writes its snapshot (it is also written on deactivation).</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,19 @@
+using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Abstractions.Network;
+using Orleans.Runtime;
+
+namespace CommitteeGrid.Grains.Services;
+
+internal static class Streams
+{
+    /// <summary>The stream a unit's tally goes up on: its parent's, in the namespace of the parent's grain type.</summary>
+    public static StreamId TalliesOf(UnitKind parentKind, string parentCode) => StreamId.Create(parentKind switch
+    {
+        UnitKind.Member => StreamNames.MemberTallies,
+        UnitKind.ActivityGroup => StreamNames.GroupTallies,
+        UnitKind.LiaisonOffice => StreamNames.OfficeTallies,
+        _ => StreamNames.CommitteeTallies,
+    }, parentCode);
+
+    public static StreamId InboxOf(string committee) => StreamId.Create(StreamNames.Inbox, committee);
+}

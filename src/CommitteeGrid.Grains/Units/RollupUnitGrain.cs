@@ -1,0 +1,201 @@
+using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Network;
+using CommitteeGrid.Domain.Tallies;
+using CommitteeGrid.Grains.Services;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace CommitteeGrid.Grains.Units;
+
+/// <summary>
+/// What every unit of the network does with tallies: keep each child's newest cumulative tally, sum
+/// them, and publish the sum to the parent at most once per interval. Streams are only notifications:
+/// on activation and on a timer the unit pulls its children's tallies, so a lost message is healed.
+/// </summary>
+public abstract class RollupUnitGrain(
+    NetworkCatalog catalog,
+    IOptions<RollupOptions> options,
+    TimeProvider clock,
+    ILogger logger,
+    IPersistentState<RollupSnapshot>? store) : Grain, IRollupUnitGrain
+{
+    private readonly RollupOptions _options = options.Value;
+    private IGrainTimer? _publishTimer;
+    private IGrainTimer? _snapshotTimer;
+    private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
+    private long _publishedVersion = -1;
+    private bool _healed;
+    private bool _snapshotDirty;
+
+    protected NetworkUnit Unit { get; private set; } = null!;
+
+    protected NetworkCatalog Catalog => catalog;
+
+    protected RollupState Rollup { get; } = new();
+
+    /// <summary>The namespace this grain type receives its children's tallies on.</summary>
+    protected abstract string TallyNamespace { get; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var code = this.GetPrimaryKeyString();
+        Unit = catalog.Network.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the network.");
+        if (store is not null)
+        {
+            foreach (var child in store.State.ToSnapshots())
+            {
+                Rollup.Apply(child);
+            }
+        }
+
+        var provider = this.GetStreamProvider(StreamNames.Provider);
+        await provider.GetStream<TallySnapshot>(StreamId.Create(TallyNamespace, code)).SubscribeAsync(OnChildTally);
+
+        // Heal after activation, not inside it: pulling children activates them in turn, and a reader of
+        // this unit should not wait for the whole subtree. Until then nothing is published upward.
+        this.RegisterGrainTimer(_ => Heal(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        var jitter = _options.HealInterval * (0.5 + Random.Shared.NextDouble());
+        this.RegisterGrainTimer(_ => Heal(), jitter, _options.HealInterval);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await WriteSnapshot();
+    }
+
+    public Task<TallySnapshot> GetSnapshot() => Task.FromResult(Rollup.Snapshot(Unit.Code));
+
+    public Task<UnitTally> GetTally(int year) => Task.FromResult(Rollup.ForYear(Unit.Code, year));
+
+    public async Task Heal()
+    {
+        IEnumerable<TallySnapshot> children;
+        try
+        {
+            children = await PullChildren();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Heal of {Unit} failed; the next one will try again", Unit.Code);
+            return;
+        }
+
+        var changed = false;
+        foreach (var child in children)
+        {
+            changed |= Rollup.Apply(child);
+        }
+
+        _healed = true;
+        if (changed)
+        {
+            ScheduleSnapshot();
+        }
+
+        await OnHealed();
+        await SchedulePublish();
+    }
+
+    /// <summary>Every child's current cumulative tally.</summary>
+    protected abstract Task<IEnumerable<TallySnapshot>> PullChildren();
+
+    protected virtual Task OnHealed() => Task.CompletedTask;
+
+    protected Task<TallySnapshot[]> PullChildUnits() =>
+        Task.WhenAll(Catalog.Network.Children(Unit).Select(c => GrainFactory.UnitGrain(c.Kind, c.Code).GetSnapshot()));
+
+    private async Task OnChildTally(TallySnapshot child, StreamSequenceToken? token)
+    {
+        if (Rollup.Apply(child))
+        {
+            ScheduleSnapshot();
+            await SchedulePublish();
+        }
+    }
+
+    private async Task SchedulePublish()
+    {
+        if (!_healed || _publishTimer is not null || Rollup.Version == _publishedVersion || Unit.ParentCode is null)
+        {
+            return;
+        }
+
+        var wait = _lastPublish + _options.PublishInterval - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            await Publish();
+        }
+        else
+        {
+            _publishTimer = this.RegisterGrainTimer(async _ =>
+            {
+                _publishTimer?.Dispose();
+                _publishTimer = null;
+                await Publish();
+            }, wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task Publish()
+    {
+        if (Rollup.Version == _publishedVersion)
+        {
+            return;
+        }
+
+        var parent = catalog.Network.Get(Unit.ParentCode!);
+        var snapshot = Rollup.Snapshot(Unit.Code);
+        _lastPublish = clock.GetUtcNow();
+        try
+        {
+            await this.GetStreamProvider(StreamNames.Provider)
+                .GetStream<TallySnapshot>(Streams.TalliesOf(parent.Kind, parent.Code))
+                .OnNextAsync(snapshot);
+            _publishedVersion = snapshot.Version;
+        }
+        catch (Exception ex)
+        {
+            // The parent's next pull picks the tally up.
+            logger.LogWarning(ex, "Publishing {Unit} to {Parent} failed", Unit.Code, parent.Code);
+        }
+    }
+
+    private void ScheduleSnapshot()
+    {
+        _snapshotDirty = true;
+        if (store is null || _snapshotTimer is not null)
+        {
+            return;
+        }
+
+        _snapshotTimer = this.RegisterGrainTimer(async _ =>
+        {
+            _snapshotTimer?.Dispose();
+            _snapshotTimer = null;
+            await WriteSnapshot();
+        }, _options.SnapshotInterval, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task WriteSnapshot()
+    {
+        if (store is null || !_snapshotDirty)
+        {
+            return;
+        }
+
+        _snapshotDirty = false;
+        try
+        {
+            store.State.Children = RollupSnapshot.From(Rollup.Children.Values);
+            await store.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // A lost snapshot costs only a longer heal after the next activation.
+            logger.LogWarning(ex, "Writing the rollup snapshot of {Unit} failed", Unit.Code);
+        }
+    }
+}

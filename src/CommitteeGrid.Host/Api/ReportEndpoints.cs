@@ -1,0 +1,153 @@
+using CommitteeGrid.Abstractions.Commands;
+using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Abstractions.Reports;
+using CommitteeGrid.Domain.Reports;
+using CommitteeGrid.Grains.Services;
+
+namespace CommitteeGrid.Host.Api;
+
+/// <summary>Information reports (社情民意信息): submit, act at each level, revise, read with history.</summary>
+internal static class ReportEndpoints
+{
+    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Information reports");
+
+        api.MapPost("/reports", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var (meta, badMeta) = RequestContext.MetaOf(http);
+            if (badMeta is not null)
+            {
+                return badMeta;
+            }
+
+            var (request, badBody) = await JsonBody.Read<SubmitReportRequest>(http.Request);
+            if (badBody is not null)
+            {
+                return badBody;
+            }
+
+            if (string.IsNullOrWhiteSpace(request!.Author))
+            {
+                return Problems.Invalid("author (the lead author's member code) is required");
+            }
+
+            var id = RequestContext.NewReportId(meta!);
+            var command = new SubmitInfoReport(request.Author, request.CoAuthors ?? [], request.Title ?? "", request.Body ?? "");
+            var result = await grains.GetGrain<IInfoReportGrain>(id).Submit(meta!, command);
+            return Answer(http, result, created: $"/api/reports/{id}", id);
+        }).WithName("SubmitReport");
+
+        api.MapGet("/reports/{id}", async (string id, IGrainFactory grains) =>
+        {
+            if (!RequestContext.IsReportId(id))
+            {
+                return Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
+            }
+
+            var view = await grains.GetGrain<IInfoReportGrain>(id).GetView();
+            return view is null ? Problems.NotFound($"report {id} does not exist") : Results.Ok(view);
+        }).WithName("GetReport");
+
+        api.MapPost("/reports/{id}/actions", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!RequestContext.IsReportId(id))
+            {
+                return Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
+            }
+
+            var (meta, badMeta) = RequestContext.MetaOf(http);
+            if (badMeta is not null)
+            {
+                return badMeta;
+            }
+
+            var (request, badBody) = await JsonBody.Read<ReportActionRequest>(http.Request);
+            if (badBody is not null)
+            {
+                return badBody;
+            }
+
+            if (string.IsNullOrWhiteSpace(request!.Committee))
+            {
+                return Problems.Invalid("committee (the code of the committee whose office acts) is required");
+            }
+
+            if (request.Action is not { } action)
+            {
+                return Problems.Invalid("action is required: adopt, forward, decline, return or endorse");
+            }
+
+            var command = new ActOnInfoReport(request.Committee, action, request.Reason, request.LeaderTitle, request.Date, request.Note, request.ForwardTo);
+            var result = await grains.GetGrain<IInfoReportGrain>(id).Act(meta!, command);
+            return Answer(http, result, created: null, id);
+        }).WithName("ActOnReport");
+
+        api.MapPost("/reports/{id}/revision", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!RequestContext.IsReportId(id))
+            {
+                return Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
+            }
+
+            var (meta, badMeta) = RequestContext.MetaOf(http);
+            if (badMeta is not null)
+            {
+                return badMeta;
+            }
+
+            var (request, badBody) = await JsonBody.Read<ReviseReportRequest>(http.Request);
+            if (badBody is not null)
+            {
+                return badBody;
+            }
+
+            var command = new ReviseInfoReport(request!.Author ?? "", request.Title ?? "", request.Body ?? "");
+            var result = await grains.GetGrain<IInfoReportGrain>(id).Revise(meta!, command);
+            return Answer(http, result, created: null, id);
+        }).WithName("ReviseReport");
+
+        api.MapGet("/committees/{code}/inbox", async (string code, string? status, int? limit, NetworkCatalog catalog, IGrainFactory grains) =>
+        {
+            if (UnitEndpoints.Find(catalog, code, out var problem) is not { } unit)
+            {
+                return problem!;
+            }
+
+            if (unit.Kind != UnitKind.Committee)
+            {
+                return Problems.Invalid($"unit '{code}' is a {unit.Kind}, not a committee; only committees have a review inbox");
+            }
+
+            if (status is not null && !ReportStatus.All.Contains(status))
+            {
+                return Problems.Invalid($"status '{UnitEndpoints.Shorten(status)}' is not one of {string.Join(", ", ReportStatus.All)}");
+            }
+
+            if (limit is < 1 or > 1000)
+            {
+                return Problems.Invalid("limit must be between 1 and 1000");
+            }
+
+            var items = await grains.GetGrain<ICommitteeGrain>(code).GetInbox(status, limit ?? 100);
+            return Results.Ok(new { Committee = code, Status = status, Items = items });
+        }).WithTags("Review inbox").WithName("GetInbox");
+    }
+
+    private static IResult Answer(HttpContext http, CommandResult result, string? created, string id)
+    {
+        if (result.Rejection is { } rejection)
+        {
+            return Problems.Of(rejection);
+        }
+
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        var body = new { ReportId = id, Receipt = result.Receipt };
+        return created is not null && !result.Replayed ? Results.Created(created, body) : Results.Ok(body);
+    }
+}

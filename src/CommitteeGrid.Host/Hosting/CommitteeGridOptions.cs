@@ -1,0 +1,27 @@
+namespace CommitteeGrid.Host.Hosting;
+
+/// <summary>The host's own settings (configuration section "CommitteeGrid"; environment COMMITTEEGRID__...).</summary>
+public sealed class CommitteeGridOptions
+{
+    /// <summary>PostgreSQL connection string; empty means the embedded default (memory, one silo).</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>The network file (JSON, see seeds/). Relative paths are tried against the working and app folders.</summary>
+    public string NetworkFile { get; set; } = "seeds/demo-network.json";
+
+    /// <summary>HTTP address; loopback by default.</summary>
+    public string Http { get; set; } = "http://127.0.0.1:5170";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one on (a pod IP in Kubernetes).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    public string ClusterId { get; set; } = "committeegrid";
+
+    public string ServiceId { get; set; } = "committeegrid";
+
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
+}

@@ -1,0 +1,54 @@
+using CommitteeGrid.Abstractions.Grains;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Streams;
+
+namespace CommitteeGrid.Host.Hosting;
+
+/// <summary>The Orleans configuration shared by the host and the test clusters.</summary>
+public static class SiloSetup
+{
+    /// <summary>Memory streams with implicit subscriptions only, polled often: each hop up the tree waits at most this long.</summary>
+    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo) =>
+        silo.AddMemoryStreams(StreamNames.Provider, streams =>
+        {
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
+        });
+
+    public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        silo.AddCommitteeGridStreams();
+
+        if (options.UsesPostgres)
+        {
+            silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Postgres;
+            });
+            silo.AddAdoNetGrainStorage("rollups", o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Postgres;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Postgres;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.AddMemoryGrainStorage("rollups");
+            silo.UseInMemoryReminderService();
+        }
+    }
+}

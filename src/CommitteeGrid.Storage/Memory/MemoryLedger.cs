@@ -1,0 +1,128 @@
+using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Ledger;
+
+namespace CommitteeGrid.Storage.Memory;
+
+/// <summary>
+/// The embedded default's ledger: held in this process, gone when it ends. Same contract as the
+/// PostgreSQL ledger (unique idempotency keys, unique stream versions), so the grains cannot tell them apart.
+/// </summary>
+public sealed class MemoryLedger : ILedger
+{
+    private readonly Lock _lock = new();
+    private readonly List<LedgerEntry> _entries = [];
+    private readonly Dictionary<string, LedgerEntry> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LedgerEntry>> _byStream = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LedgerEntry>> _byMember = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _bySubject = new(StringComparer.Ordinal);
+
+    public Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            if (_byKey.TryGetValue(entry.IdempotencyKey, out var existing))
+            {
+                return Task.FromResult(AppendOutcome.Duplicate(existing));
+            }
+
+            var stream = _byStream.TryGetValue(entry.Stream, out var list) ? list : _byStream[entry.Stream] = [];
+            var expected = stream.Count == 0 ? 1 : stream[^1].Version + 1;
+            if (entry.Version != expected)
+            {
+                return Task.FromResult(AppendOutcome.Conflict());
+            }
+
+            var stored = entry with { Seq = _entries.Count + 1 };
+            _entries.Add(stored);
+            _byKey[stored.IdempotencyKey] = stored;
+            stream.Add(stored);
+            foreach (var member in stored.Deltas.Select(d => d.Member).Distinct())
+            {
+                (_byMember.TryGetValue(member, out var m) ? m : _byMember[member] = []).Add(stored);
+            }
+
+            if (stored.Subject is not null)
+            {
+                (_bySubject.TryGetValue(stored.Subject, out var s) ? s : _bySubject[stored.Subject] = []).Add(stored.Stream);
+            }
+
+            return Task.FromResult(AppendOutcome.Appended(stored.Seq));
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string stream, long afterVersion, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<LedgerEntry> found = _byStream.TryGetValue(stream, out var list)
+                ? [.. list.Where(e => e.Version > afterVersion)]
+                : [];
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<IReadOnlyList<TallySnapshot>> ReadMemberContributionsAsync(string member, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            if (!_byMember.TryGetValue(member, out var entries))
+            {
+                return Task.FromResult<IReadOnlyList<TallySnapshot>>([]);
+            }
+
+            var result = new List<TallySnapshot>();
+            foreach (var stream in entries.GroupBy(e => e.Stream))
+            {
+                var counts = new Dictionary<TallyKey, long>();
+                foreach (var d in stream.SelectMany(e => e.Deltas).Where(d => d.Member == member))
+                {
+                    var key = new TallyKey(d.Year, d.Counter);
+                    counts[key] = counts.GetValueOrDefault(key) + d.Delta;
+                }
+
+                result.Add(new TallySnapshot(stream.Key, stream.Max(e => e.Version), counts));
+            }
+
+            return Task.FromResult<IReadOnlyList<TallySnapshot>>(result);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            var result = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+            foreach (var d in _entries.SelectMany(e => e.Deltas))
+            {
+                if (d.Year != year || !(d.Path == subtreePath || d.Path.StartsWith(subtreePath + "/", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var counters = result.TryGetValue(d.Path, out var c) ? c : result[d.Path] = new Dictionary<string, long>(StringComparer.Ordinal);
+                counters[d.Counter] = counters.GetValueOrDefault(d.Counter) + d.Delta;
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<string, Dictionary<string, long>>>(result);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> StreamsForSubjectAsync(string subject, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<string, long> result = _bySubject.TryGetValue(subject, out var streams)
+                ? streams.ToDictionary(s => s, s => _byStream[s][^1].Version, StringComparer.Ordinal)
+                : new Dictionary<string, long>();
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task<long> CountAsync(CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_entries.Count);
+        }
+    }
+}

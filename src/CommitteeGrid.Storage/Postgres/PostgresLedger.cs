@@ -1,0 +1,309 @@
+using System.Threading.Channels;
+using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Tallies;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CommitteeGrid.Storage.Postgres;
+
+/// <summary>
+/// The ledger in PostgreSQL. Appends from every grain of the silo queue here and are written many to a
+/// transaction (one round trip for the entries, one for their counts), so durability costs one commit
+/// per batch, not per command. A caller's task completes only after its batch has committed.
+/// </summary>
+public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
+{
+    private const string EntryColumns = "seq, stream, version, kind, payload::text, idem_key, request_hash, actor_id, actor_role, actor_scope, actor_addr, occurred_at, subject";
+
+    private readonly PostgresLedgerOptions _options;
+    private readonly NpgsqlDataSource _db;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly List<Task> _writers = [];
+
+    public PostgresLedger(PostgresLedgerOptions options)
+    {
+        _options = options;
+        _db = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    /// <summary>Sizes of the batches written, for the service's metrics.</summary>
+    public event Action<int>? BatchWritten;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < Math.Max(1, _options.Writers); i++)
+        {
+            _writers.Add(Task.Run(WriteLoop, CancellationToken.None));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Finish what was queued: those callers are waiting for their acknowledgement.
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers).WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+        await _db.DisposeAsync();
+    }
+
+    public Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The ledger is shutting down.");
+        }
+
+        return pending.Done.Task;
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string stream, long afterVersion, CancellationToken ct = default)
+    {
+        await using var batch = _db.CreateBatch();
+        batch.BatchCommands.Add(Command($"SELECT {EntryColumns} FROM cg_ledger WHERE stream = $1 AND version > $2 ORDER BY version", stream, afterVersion));
+        batch.BatchCommands.Add(Command("SELECT seq, member, path, year, counter, delta FROM cg_ledger_tally WHERE stream = $1 AND version > $2", stream, afterVersion));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var entries = new List<LedgerEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            entries.Add(ReadEntry(reader));
+        }
+
+        await reader.NextResultAsync(ct);
+        var deltas = new Dictionary<long, List<TallyDelta>>();
+        while (await reader.ReadAsync(ct))
+        {
+            var seq = reader.GetInt64(0);
+            (deltas.TryGetValue(seq, out var list) ? list : deltas[seq] = []).Add(
+                new TallyDelta(reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5)));
+        }
+
+        return [.. entries.Select(e => deltas.TryGetValue(e.Seq, out var d) ? e with { Deltas = d } : e)];
+    }
+
+    public async Task<IReadOnlyList<TallySnapshot>> ReadMemberContributionsAsync(string member, CancellationToken ct = default)
+    {
+        await using var cmd = _db.CreateCommand("""
+            SELECT stream, year, counter, sum(delta), max(max(version)) OVER (PARTITION BY stream)
+            FROM cg_ledger_tally WHERE member = $1
+            GROUP BY stream, year, counter
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = member });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var byStream = new Dictionary<string, (long Version, Dictionary<TallyKey, long> Counts)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var stream = reader.GetString(0);
+            if (!byStream.TryGetValue(stream, out var s))
+            {
+                s = byStream[stream] = (reader.GetInt64(4), []);
+            }
+
+            s.Counts[new TallyKey(reader.GetInt32(1), reader.GetString(2))] = reader.GetInt64(3);
+        }
+
+        return [.. byStream.Select(s => new TallySnapshot(s.Key, s.Value.Version, s.Value.Counts))];
+    }
+
+    public async Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default)
+    {
+        await using var cmd = _db.CreateCommand("""
+            SELECT path, counter, sum(delta) FROM cg_ledger_tally
+            WHERE year = $1 AND (path = $2 OR path LIKE $3)
+            GROUP BY path, counter
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = year });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath + "/%" });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var result = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var path = reader.GetString(0);
+            var counters = result.TryGetValue(path, out var c) ? c : result[path] = new Dictionary<string, long>(StringComparer.Ordinal);
+            counters[reader.GetString(1)] = reader.GetInt64(2);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> StreamsForSubjectAsync(string subject, CancellationToken ct = default)
+    {
+        await using var cmd = _db.CreateCommand("""
+            SELECT l.stream, max(l.version) FROM cg_ledger l
+            WHERE l.stream IN (SELECT s.stream FROM cg_ledger s WHERE s.subject = $1)
+            GROUP BY l.stream
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subject });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            result[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return result;
+    }
+
+    public async Task<long> CountAsync(CancellationToken ct = default)
+    {
+        await using var cmd = _db.CreateCommand("SELECT count(*) FROM cg_ledger");
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<Pending>(_options.MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await WriteBatch(batch);
+                BatchWritten?.Invoke(batch.Count);
+            }
+            catch (Exception ex)
+            {
+                foreach (var p in batch)
+                {
+                    p.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task WriteBatch(List<Pending> batch)
+    {
+        await using var connection = await _db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+
+        var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO cg_ledger (stream, version, kind, payload, idem_key, request_hash, actor_id, actor_role, actor_scope, actor_addr, occurred_at, subject)
+            SELECT s, v, k, p::jsonb, i, h, a, r, sc, ad, o, su
+            FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[])
+                AS t(s, v, k, p, i, h, a, r, sc, ad, o, su)
+            ON CONFLICT DO NOTHING
+            RETURNING idem_key, seq
+            """, connection, tx))
+        {
+            insert.Parameters.Add(Array(batch, e => e.Stream));
+            insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Entry.Version).ToArray() });
+            insert.Parameters.Add(Array(batch, e => e.Kind));
+            insert.Parameters.Add(Array(batch, e => e.Payload));
+            insert.Parameters.Add(Array(batch, e => e.IdempotencyKey));
+            insert.Parameters.Add(Array(batch, e => e.RequestHash));
+            insert.Parameters.Add(Array(batch, e => e.ActorId));
+            insert.Parameters.Add(Array(batch, e => e.ActorRole));
+            insert.Parameters.Add(Array(batch, e => e.ActorScope));
+            insert.Parameters.Add(Array(batch, e => e.ActorAddress));
+            insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Entry.OccurredAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(Array(batch, e => e.Subject));
+            await using var reader = await insert.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                inserted[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var deltas = batch
+            .Where(p => inserted.ContainsKey(p.Entry.IdempotencyKey))
+            .SelectMany(p => p.Entry.Deltas.Select(d => (Seq: inserted[p.Entry.IdempotencyKey], p.Entry, Delta: d)))
+            .ToList();
+        if (deltas.Count > 0)
+        {
+            await using var counts = new NpgsqlCommand("""
+                INSERT INTO cg_ledger_tally (seq, stream, version, member, path, year, counter, delta)
+                SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[], $8::bigint[])
+                """, connection, tx);
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Seq).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Entry.Stream).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Entry.Version).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Delta.Member).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Delta.Path).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Delta.Year).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Delta.Counter).ToArray() });
+            counts.Parameters.Add(new NpgsqlParameter { Value = deltas.Select(d => d.Delta.Delta).ToArray() });
+            await counts.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+
+        // Entries that did not go in: their key was taken (a retry, or reuse) or their version was.
+        var missing = batch.Where(p => !inserted.ContainsKey(p.Entry.IdempotencyKey)).ToList();
+        var existing = missing.Count == 0 ? [] : await FindByKeys(connection, missing.Select(p => p.Entry.IdempotencyKey).ToArray());
+        foreach (var p in batch)
+        {
+            if (inserted.TryGetValue(p.Entry.IdempotencyKey, out var seq))
+            {
+                p.Done.TrySetResult(AppendOutcome.Appended(seq));
+            }
+            else if (existing.TryGetValue(p.Entry.IdempotencyKey, out var holder))
+            {
+                p.Done.TrySetResult(AppendOutcome.Duplicate(holder));
+            }
+            else
+            {
+                p.Done.TrySetResult(AppendOutcome.Conflict());
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, LedgerEntry>> FindByKeys(NpgsqlConnection connection, string[] keys)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT {EntryColumns} FROM cg_ledger WHERE idem_key = ANY($1)", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = keys });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var found = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            var entry = ReadEntry(reader);
+            found[entry.IdempotencyKey] = entry;
+        }
+
+        return found;
+    }
+
+    private static LedgerEntry ReadEntry(NpgsqlDataReader reader) => new(
+        reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+        reader.GetString(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+        new DateTimeOffset(reader.GetDateTime(11), TimeSpan.Zero), reader.IsDBNull(12) ? null : reader.GetString(12), [])
+    {
+        Seq = reader.GetInt64(0),
+    };
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var cmd = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return cmd;
+    }
+
+    private static NpgsqlParameter Array(List<Pending> batch, Func<LedgerEntry, string?> pick) =>
+        new() { Value = batch.Select(p => pick(p.Entry)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private sealed record Pending(LedgerEntry Entry, TaskCompletionSource<AppendOutcome> Done);
+}

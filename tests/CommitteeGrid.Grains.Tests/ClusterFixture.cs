@@ -1,0 +1,63 @@
+using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Host.Hosting;
+using CommitteeGrid.Host.Verification;
+using CommitteeGrid.Storage.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace CommitteeGrid.Grains.Tests;
+
+/// <summary>
+/// Two silos in this process over the demo network, sharing one in-process ledger (the ledger is the
+/// record; the silos hold only what derives from it). Heals run every two seconds so that tests of
+/// lost messages converge quickly.
+/// </summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    public MemoryLedger Ledger { get; } = new();
+
+    public NetworkCatalog Catalog { get; } = new(TestNetwork.DemoNetwork);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public TallyVerifier Verifier => new(Ledger, Catalog, Grains);
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCommitteeGridStreams();
+            silo.AddMemoryGrainStorage("rollups");
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<ILedger>(Ledger);
+            silo.Services.AddSingleton(Catalog);
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.Configure<RollupOptions>(o =>
+            {
+                o.PublishInterval = TimeSpan.FromMilliseconds(20);
+                o.HealInterval = TimeSpan.FromSeconds(2);
+                o.SnapshotInterval = TimeSpan.FromSeconds(1);
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "shared two-silo cluster";
+}
