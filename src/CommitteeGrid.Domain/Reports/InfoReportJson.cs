@@ -10,6 +10,9 @@ public static class InfoReportJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+
+        // A store may hand the payload back with its keys in another order ("$type" not first).
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     public static string Serialize(InfoReportEvent e) => JsonSerializer.Serialize(e, Options);

@@ -3,8 +3,8 @@ using System.Text;
 namespace CommitteeGrid.Domain.Validation;
 
 /// <summary>
-/// Checks for free text. Lengths are counted in characters (Unicode scalar values), as a person counts
-/// them. Text is stored exactly as sent; only control characters that no person types are refused.
+/// Checks for free text. Lengths are counted in Unicode characters (code points), so a Chinese
+/// character counts one, as committees count report length. Text is stored exactly as sent; only control characters that no person types are refused.
 /// </summary>
 public static class TextRules
 {

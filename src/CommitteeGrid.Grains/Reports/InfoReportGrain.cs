@@ -47,7 +47,7 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Time
             return replayed;
         }
 
-        var now = clock.GetUtcNow();
+        var now = LedgerClock.Now(clock);
         var decision = decide(now);
         if (decision.Rejection is { } rejection)
         {

@@ -48,6 +48,7 @@ public static class CommitteeGridApp
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClusterExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
 

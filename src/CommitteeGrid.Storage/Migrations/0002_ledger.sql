@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS cg_ledger (
     stream       text COLLATE "C" NOT NULL,
     version      bigint NOT NULL,
     kind         text NOT NULL,
-    payload      jsonb NOT NULL,
+    payload      json NOT NULL,            -- json, not jsonb: replay needs the text exactly as written
     idem_key     text NOT NULL,
     request_hash text NOT NULL,
     actor_id     text NOT NULL,

@@ -199,7 +199,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO cg_ledger (stream, version, kind, payload, idem_key, request_hash, actor_id, actor_role, actor_scope, actor_addr, occurred_at, subject)
-            SELECT s, v, k, p::jsonb, i, h, a, r, sc, ad, o, su
+            SELECT s, v, k, p::json, i, h, a, r, sc, ad, o, su
             FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[])
                 AS t(s, v, k, p, i, h, a, r, sc, ad, o, su)
             ON CONFLICT DO NOTHING

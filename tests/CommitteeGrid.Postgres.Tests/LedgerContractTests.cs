@@ -1,0 +1,149 @@
+using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Tallies;
+using CommitteeGrid.Storage;
+using CommitteeGrid.Storage.Memory;
+using CommitteeGrid.Storage.Postgres;
+
+namespace CommitteeGrid.Postgres.Tests;
+
+/// <summary>The two ledgers keep one contract; the grains cannot tell them apart.</summary>
+public abstract class LedgerContractTests
+{
+    protected abstract Task<ILedger> NewLedger();
+
+    private static LedgerEntry Entry(string stream, long version, string key, params TallyDelta[] deltas) => new(
+        stream, version, "report.test", """{"n":1}""", key, "hash-" + key, "user", "staff", null, "127.0.0.1",
+        new DateTimeOffset(2026, 6, 30, 16, 0, 0, TimeSpan.Zero), version == 1 ? "C1" : null, deltas);
+
+    private static TallyDelta Credit(string member, string counter, int year = 2026, long delta = 1) =>
+        new(member, "CN/P/C1/G/" + member, year, counter, delta);
+
+    [Fact]
+    public async Task An_append_is_readable_and_its_key_and_version_are_unique()
+    {
+        var ledger = await NewLedger();
+
+        var first = await ledger.AppendAsync(Entry("report/a", 1, "u:k1", Credit("M1", "report.submitted")));
+        var retry = await ledger.AppendAsync(Entry("report/a", 1, "u:k1", Credit("M1", "report.submitted")));
+        var sameVersion = await ledger.AppendAsync(Entry("report/a", 1, "u:k2"));
+        var second = await ledger.AppendAsync(Entry("report/a", 2, "u:k3", Credit("M1", "report.adopted.county")));
+
+        Assert.Equal(AppendStatus.Appended, first.Status);
+        Assert.Equal(AppendStatus.DuplicateKey, retry.Status);
+        Assert.Equal("report/a", retry.Existing!.Stream);
+        Assert.Equal("hash-u:k1", retry.Existing.RequestHash);
+        Assert.Equal(AppendStatus.VersionConflict, sameVersion.Status);
+        Assert.Equal(AppendStatus.Appended, second.Status);
+        Assert.True(second.Seq > first.Seq);
+        Assert.Equal(2, await ledger.CountAsync());
+
+        var stream = await ledger.ReadStreamAsync("report/a", 0);
+        Assert.Equal([1L, 2L], stream.Select(e => e.Version));
+        Assert.Equal("""{"n":1}""", stream[0].Payload);
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 16, 0, 0, TimeSpan.Zero), stream[0].OccurredAt);
+        Assert.Equal("127.0.0.1", stream[0].ActorAddress);
+        Assert.Null(stream[0].ActorScope);
+        Assert.Equal(Credit("M1", "report.submitted"), Assert.Single(stream[0].Deltas));
+        Assert.Single(await ledger.ReadStreamAsync("report/a", 1));
+        Assert.Empty(await ledger.ReadStreamAsync("report/none", 0));
+    }
+
+    [Fact]
+    public async Task Member_contributions_sum_per_stream_with_the_last_crediting_version()
+    {
+        var ledger = await NewLedger();
+        await ledger.AppendAsync(Entry("report/a", 1, "k1", Credit("M1", "report.submitted")));
+        await ledger.AppendAsync(Entry("report/a", 2, "k2", Credit("M1", "report.adopted.county"), Credit("M2", "x")));
+        await ledger.AppendAsync(Entry("report/a", 3, "k3", Credit("M2", "x")));
+        await ledger.AppendAsync(Entry("report/b", 1, "k4", Credit("M1", "report.submitted", 2027)));
+
+        var m1 = (await ledger.ReadMemberContributionsAsync("M1")).ToDictionary(s => s.ChildKey);
+
+        Assert.Equal(2, m1.Count);
+        Assert.Equal(2, m1["report/a"].Version);
+        Assert.Equal(1, m1["report/a"].Counts[new TallyKey(2026, "report.submitted")]);
+        Assert.Equal(1, m1["report/a"].Counts[new TallyKey(2026, "report.adopted.county")]);
+        Assert.Equal(1, m1["report/b"].Counts[new TallyKey(2027, "report.submitted")]);
+        Assert.Equal(3, Assert.Single(await ledger.ReadMemberContributionsAsync("M2")).Version);
+        Assert.Empty(await ledger.ReadMemberContributionsAsync("nobody"));
+    }
+
+    [Fact]
+    public async Task Aggregation_takes_a_subtree_by_path_prefix_and_a_year()
+    {
+        var ledger = await NewLedger();
+        await ledger.AppendAsync(Entry("report/a", 1, "k1", new TallyDelta("M1", "CN/P/C1/G/M1", 2026, "s", 1)));
+        await ledger.AppendAsync(Entry("report/b", 1, "k2", new TallyDelta("M2", "CN/P/C10/G/M2", 2026, "s", 1)));
+        await ledger.AppendAsync(Entry("report/c", 1, "k3", new TallyDelta("M1", "CN/P/C1/G/M1", 2027, "s", 5)));
+        await ledger.AppendAsync(Entry("report/d", 1, "k4", new TallyDelta("M1", "CN/P/C1/G/M1", 2026, "s", 2)));
+
+        var c1 = await ledger.AggregateByMemberAsync("CN/P/C1", 2026);
+        var all = await ledger.AggregateByMemberAsync("CN", 2026);
+
+        Assert.Equal(3, Assert.Single(c1).Value["s"]);
+        Assert.Equal(2, all.Count);
+        Assert.Equal(5, (await ledger.AggregateByMemberAsync("CN/P/C1/G/M1", 2027))["CN/P/C1/G/M1"]["s"]);
+    }
+
+    [Fact]
+    public async Task Subjects_list_the_streams_that_entered_an_inbox_with_their_latest_version()
+    {
+        var ledger = await NewLedger();
+        await ledger.AppendAsync(Entry("report/a", 1, "k1"));
+        await ledger.AppendAsync(Entry("report/a", 2, "k2"));
+        await ledger.AppendAsync(Entry("report/a", 3, "k3"));
+
+        var streams = await ledger.StreamsForSubjectAsync("C1");
+
+        Assert.Equal(3, streams["report/a"]);
+        Assert.Empty(await ledger.StreamsForSubjectAsync("C2"));
+    }
+
+    [Fact]
+    public async Task Many_concurrent_appends_all_land_once()
+    {
+        var ledger = await NewLedger();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2000).Select(i =>
+            ledger.AppendAsync(Entry($"report/{i % 500}", (i / 500) + 1, $"key{i % 1500}", Credit($"M{i % 7}", "c")))));
+
+        // Keys repeat from i = 1500 on: those 500 are duplicates, whichever of each pair came first.
+        Assert.Equal(1500, outcomes.Count(o => o.Status == AppendStatus.Appended));
+        Assert.Equal(500, outcomes.Count(o => o.Status != AppendStatus.Appended));
+        Assert.Equal(1500, await ledger.CountAsync());
+        var perMember = await ledger.AggregateByMemberAsync("CN", 2026);
+        Assert.Equal(1500, perMember.Values.Sum(c => c["c"]));
+    }
+}
+
+public sealed class MemoryLedgerContractTests : LedgerContractTests
+{
+    protected override Task<ILedger> NewLedger() => Task.FromResult<ILedger>(new MemoryLedger());
+}
+
+[Collection("postgres")]
+public sealed class PostgresLedgerContractTests(PostgresFixture postgres) : LedgerContractTests, IAsyncLifetime
+{
+    private readonly List<PostgresLedger> _ledgers = [];
+
+    protected override async Task<ILedger> NewLedger()
+    {
+        var connection = await postgres.CreateDatabaseAsync("ledger");
+        await SchemaMigrator.MigrateAsync(connection);
+        var ledger = new PostgresLedger(new PostgresLedgerOptions { ConnectionString = connection });
+        await ledger.StartAsync(CancellationToken.None);
+        _ledgers.Add(ledger);
+        return ledger;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var ledger in _ledgers)
+        {
+            await ledger.DisposeAsync();
+        }
+    }
+}
