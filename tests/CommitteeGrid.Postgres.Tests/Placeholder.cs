@@ -1,1 +1,0 @@
-namespace CommitteeGrid.Postgres.Tests;
