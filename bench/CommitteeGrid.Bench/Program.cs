@@ -1,1 +1,90 @@
-Console.WriteLine("CommitteeGrid.Bench");
+using System.Diagnostics;
+using System.Net;
+using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Bench;
+using CommitteeGrid.Domain.Network;
+
+// dotnet run -c Release --project bench/CommitteeGrid.Bench -- plenary [--members 60000] [--seconds 60]
+//     [--workers 64] [--embedded] [--url URL --network FILE]
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--workers W] [--embedded] [--url URL --network FILE]");
+    return 2;
+}
+
+await using var launcher = new HostLauncher();
+string networkFile;
+string url;
+Process? host = null;
+if (options.Url is not null)
+{
+    url = options.Url;
+    networkFile = options.NetworkFile!;
+}
+else
+{
+    networkFile = Path.Combine(Path.GetTempPath(), $"cg-bench-{options.Members}.json");
+    var clock = Stopwatch.StartNew();
+    NetworkJson.WriteFile(SyntheticNetwork.Generate(SyntheticNetworkOptions.ForMembers(options.Members)), networkFile);
+    Console.WriteLine($"network: {options.Members:N0} members generated in {clock.Elapsed.TotalSeconds:F1} s ({networkFile})");
+    var postgres = options.Embedded ? null : await launcher.StartPostgres();
+    Console.WriteLine(postgres is null ? "storage: embedded (memory ledger)" : $"storage: PostgreSQL ({postgres})");
+    (url, host) = await launcher.StartHost(postgres, networkFile);
+    Console.WriteLine($"silo: {url} (pid {host.Id})");
+}
+
+var network = CommitteeNetwork.Build(NetworkJson.ReadFile(networkFile));
+var provinces = network.Children(network.Root).Where(u => u.IsCommittee && u.Level == CommitteeLevel.Province).ToList();
+var probeProvince = provinces[^1];
+var allMembers = network.Units.Where(u => u.Kind == UnitKind.Member).ToList();
+var loadMembers = allMembers.Where(m => !CommitteeNetwork.IsWithin(m, probeProvince)).ToList();
+var probeMembers = allMembers.Where(m => CommitteeNetwork.IsWithin(m, probeProvince)).ToList();
+
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Workers + 4,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    AutomaticDecompression = DecompressionMethods.None,
+})
+{
+    BaseAddress = new Uri(url),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+var api = new Api(http);
+
+// Warm-up: JIT, connection pool, first activations.
+var warm = new PlenaryLoad(api, network, loadMembers, seed: 1);
+await warm.Run(options.Workers, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+var load = new PlenaryLoad(api, network, loadMembers, seed: 2);
+var probe = new FreshnessProbe(api, probeProvince, probeMembers);
+using var stopProbe = new CancellationTokenSource();
+var probing = probe.Run(stopProbe.Token);
+var measured = Stopwatch.StartNew();
+await load.Run(options.Workers, TimeSpan.FromSeconds(options.Seconds), CancellationToken.None);
+var elapsed = measured.Elapsed.TotalSeconds;
+stopProbe.Cancel();
+await probing;
+
+var verifyClock = Stopwatch.StartNew();
+var verify = await api.Verify(network.Root.Code, waitSeconds: 60);
+var verified = verify["ok"]!.GetValue<bool>();
+
+Console.WriteLine();
+Console.WriteLine($"plenary peak, {(options.Embedded ? "embedded" : "PostgreSQL")} mode, {network.Root.MemberCount:N0} members, {options.Workers} concurrent clients, {elapsed:F0} s over HTTP");
+Console.WriteLine($"  durable commands/s      {load.Acknowledged / elapsed:N0}  ({load.Acknowledged:N0} acknowledged, {load.Failed:N0} failed)");
+Console.WriteLine($"  acknowledgement         {load.Acks.Summary()}");
+Console.WriteLine($"  freshness (ack → province tally)  {probe.Freshness.Summary()}, {probe.TimedOut} over 10 s");
+if (host is not null)
+{
+    Console.WriteLine($"  silo peak memory        {HostLauncher.PeakMemoryMiB(host):N0} MiB");
+}
+
+Console.WriteLine($"  verify                  {(verified ? "0 differences" : $"{verify["differences"]!.AsArray().Count} differences")} across {verify["unitsChecked"]} units, {verify["ledgerEntries"]} ledger entries, settled in {verifyClock.Elapsed.TotalSeconds:F1} s");
+if (load.FirstFailure is not null)
+{
+    Console.WriteLine($"  first failure           {load.FirstFailure}");
+}
+
+return verified && load.Failed == 0 ? 0 : 1;

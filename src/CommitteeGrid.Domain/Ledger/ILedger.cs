@@ -19,6 +19,13 @@ public interface ILedger
     /// </summary>
     Task<IReadOnlyList<TallySnapshot>> ReadMemberContributionsAsync(string member, CancellationToken ct = default);
 
+    /// <summary>
+    /// Every credited member's cumulative tally under a path prefix, exactly as that member's rollup
+    /// would publish it (version = sum over its streams of the last crediting version). An activity
+    /// group heals from this without waking its members' grains.
+    /// </summary>
+    Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default);
+
     /// <summary>Summed counts per member path for a subtree (path prefix) and year: the ledger's own aggregation.</summary>
     Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default);
 

@@ -1,14 +1,20 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommitteeGrid.Grains.Units;
 
+/// <summary>
+/// 委员活动组: rolls up its members. It heals from the ledger (one query over its path gives every
+/// member's tally as the member's grain would publish it), so healing never wakes members' grains.
+/// </summary>
 [ImplicitStreamSubscription(StreamNames.GroupTallies)]
 public sealed class ActivityGroupGrain(
     [PersistentState("rollup", "rollups")] IPersistentState<RollupSnapshot> store,
+    ILedger ledger,
     NetworkCatalog catalog,
     IOptions<RollupOptions> options,
     TimeProvider clock,
@@ -17,5 +23,5 @@ public sealed class ActivityGroupGrain(
 {
     protected override string TallyNamespace => StreamNames.GroupTallies;
 
-    protected override async Task<IEnumerable<TallySnapshot>> PullChildren() => await PullChildUnits();
+    protected override async Task<IEnumerable<TallySnapshot>> PullChildren() => await ledger.ReadMemberTalliesAsync(Unit.Path);
 }

@@ -26,7 +26,8 @@ public abstract class RollupUnitGrain(
     private IGrainTimer? _publishTimer;
     private IGrainTimer? _snapshotTimer;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
-    private long _publishedVersion = -1;
+    // Nothing to publish until something is counted: an empty rollup's parent needs no word of it.
+    private long _publishedVersion;
     private bool _healed;
     private bool _snapshotDirty;
 

@@ -14,6 +14,7 @@ internal static class JsonBody
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
@@ -22,46 +23,77 @@ internal static class JsonBody
     {
         if (request.ContentLength > MaxBytes)
         {
-            return (null, Problems.Of(Abstractions.Commands.RejectionKind.Invalid, $"the request body is larger than {MaxBytes} bytes"));
+            return (null, TooLarge());
         }
 
-        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(request.ContentType))
         {
             return (null, Problems.Invalid("the request body must be JSON (Content-Type: application/json)"));
         }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk)) > 0)
             {
-                return (null, Problems.Invalid($"the request body is larger than {MaxBytes} bytes"));
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return (null, TooLarge());
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
         }
 
-        if (buffer.Length == 0)
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var start = bytes.TrimStart(" \t\r\n"u8);
+        if (start.IsEmpty)
         {
             return (null, Problems.Invalid("the request body is empty; a JSON object is required"));
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return (null, Problems.Invalid("the request body is not valid UTF-8"));
+        }
+
+        if (start.StartsWith("null"u8))
+        {
+            return (null, Problems.Invalid("the request body must be a JSON object, not null"));
+        }
+
+        if (start[0] != (byte)'{')
+        {
+            return (null, Problems.Invalid("the request body must be a JSON object ({ ... })"));
+        }
+
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
+            var value = JsonSerializer.Deserialize<T>(bytes, Options);
             return value is null ? (null, Problems.Invalid("the request body must be a JSON object, not null")) : (value, null);
         }
         catch (JsonException ex)
         {
             return (null, Problems.Invalid($"the request body is not acceptable: {Explain(ex)}"));
         }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return (null, Problems.Invalid("the request body is not valid UTF-8"));
-        }
     }
+
+    private static IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large",
+        detail: $"the request body is larger than {MaxBytes} bytes ({MaxBytes / 1024} KiB)");
+
+    /// <summary>application/json, optionally with a charset that is UTF-8.</summary>
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static string Explain(JsonException ex)
     {
@@ -69,6 +101,16 @@ internal static class JsonBody
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return $"unknown field '{field}'; only the documented fields are accepted";
+        }
+
+        if (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return field is null ? "a field appears twice" : $"field '{field}' appears twice";
+        }
+
+        if (ex.InnerException is { } inner && inner.Message.Contains("UTF", StringComparison.Ordinal))
+        {
+            return $"field '{field}' is not valid Unicode text (a lone surrogate or invalid encoding)";
         }
 
         if (field is not null && ex.Message.Contains("could not be converted", StringComparison.Ordinal))

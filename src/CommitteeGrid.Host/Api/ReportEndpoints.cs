@@ -108,7 +108,7 @@ internal static class ReportEndpoints
             return Answer(http, result, created: null, id);
         }).WithName("ReviseReport");
 
-        api.MapGet("/committees/{code}/inbox", async (string code, string? status, int? limit, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapGet("/committees/{code}/inbox", async (string code, string? status, string? limit, NetworkCatalog catalog, IGrainFactory grains) =>
         {
             if (UnitEndpoints.Find(catalog, code, out var problem) is not { } unit)
             {
@@ -117,7 +117,7 @@ internal static class ReportEndpoints
 
             if (unit.Kind != UnitKind.Committee)
             {
-                return Problems.Invalid($"unit '{code}' is a {unit.Kind}, not a committee; only committees have a review inbox");
+                return Problems.Invalid($"unit '{code}' is {UnitEndpoints.Describe(unit.Kind)}, not a committee; only committees have a review inbox");
             }
 
             if (status is not null && !ReportStatus.All.Contains(status))
@@ -125,12 +125,13 @@ internal static class ReportEndpoints
                 return Problems.Invalid($"status '{UnitEndpoints.Shorten(status)}' is not one of {string.Join(", ", ReportStatus.All)}");
             }
 
-            if (limit is < 1 or > 1000)
+            var (max, badLimit) = QueryValues.Int("limit", limit, 1, 1000);
+            if (badLimit is not null)
             {
-                return Problems.Invalid("limit must be between 1 and 1000");
+                return badLimit;
             }
 
-            var items = await grains.GetGrain<ICommitteeGrain>(code).GetInbox(status, limit ?? 100);
+            var items = await grains.GetGrain<ICommitteeGrain>(code).GetInbox(status, max ?? 100);
             return Results.Ok(new { Committee = code, Status = status, Items = items });
         }).WithTags("Review inbox").WithName("GetInbox");
     }

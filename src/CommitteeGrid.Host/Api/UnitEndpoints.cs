@@ -89,5 +89,13 @@ internal static class UnitEndpoints
         return unit;
     }
 
+    internal static string Describe(Abstractions.Network.UnitKind kind) => kind switch
+    {
+        Abstractions.Network.UnitKind.Member => "a member",
+        Abstractions.Network.UnitKind.ActivityGroup => "an activity group",
+        Abstractions.Network.UnitKind.LiaisonOffice => "a liaison office",
+        _ => "a committee",
+    };
+
     internal static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

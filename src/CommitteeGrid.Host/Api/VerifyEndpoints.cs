@@ -9,7 +9,7 @@ internal static class VerifyEndpoints
 
     public static void MapVerifyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/verify/{code}", async (string code, string? year, int? waitSeconds, NetworkCatalog catalog, TallyVerifier verifier, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/verify/{code}", async (string code, string? year, string? waitSeconds, NetworkCatalog catalog, TallyVerifier verifier, TimeProvider clock, CancellationToken ct) =>
         {
             if (UnitEndpoints.Find(catalog, code, out var problem) is not { } unit)
             {
@@ -22,12 +22,13 @@ internal static class VerifyEndpoints
                 return badYear;
             }
 
-            if (waitSeconds is < 0 or > MaxWaitSeconds)
+            var (wait, badWait) = QueryValues.Int("waitSeconds", waitSeconds, 0, MaxWaitSeconds);
+            if (badWait is not null)
             {
-                return Problems.Invalid($"waitSeconds must be between 0 and {MaxWaitSeconds}");
+                return badWait;
             }
 
-            return Results.Ok(await verifier.Verify(unit, y, TimeSpan.FromSeconds(waitSeconds ?? 0), ct));
+            return Results.Ok(await verifier.Verify(unit, y, TimeSpan.FromSeconds(wait ?? 0), ct));
         }).WithTags("Verify").WithName("Verify");
     }
 }

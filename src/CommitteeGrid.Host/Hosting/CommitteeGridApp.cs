@@ -18,7 +18,8 @@ public static class CommitteeGridApp
         customize?.Invoke(builder);
         var options = builder.Configuration.GetSection("CommitteeGrid").Get<CommitteeGridOptions>() ?? new CommitteeGridOptions();
         builder.WebHost.UseUrls(options.Http);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes * 4);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes * 4L);
 
         var (network, networkPath) = NetworkLoader.Load(options.NetworkFile);
         builder.Services.AddSingleton(new NetworkCatalog(network));
@@ -61,6 +62,10 @@ public static class CommitteeGridApp
         app.MapUnitEndpoints();
         app.MapReportEndpoints();
         app.MapVerifyEndpoints();
+        app.MapFallback((HttpContext http) => Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found",
+            detail: $"there is no endpoint {http.Request.Method} {UnitEndpoints.Shorten(http.Request.Path.Value ?? "")}; see /openapi/v1.json"));
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath));
         return app;

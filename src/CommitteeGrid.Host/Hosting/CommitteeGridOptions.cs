@@ -23,5 +23,11 @@ public sealed class CommitteeGridOptions
 
     public string ServiceId { get; set; } = "committeegrid";
 
+    /// <summary>
+    /// How long a stopping silo may take to hand over its grains and finish acknowledged work. An
+    /// orchestrator's grace period must be longer (k8s: terminationGracePeriodSeconds).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 }

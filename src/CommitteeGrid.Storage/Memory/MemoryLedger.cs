@@ -16,6 +16,10 @@ public sealed class MemoryLedger : ILedger
     private readonly Dictionary<string, List<LedgerEntry>> _byMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _bySubject = new(StringComparer.Ordinal);
 
+    // Members by the path of their activity group: what a group's heal asks for.
+    private readonly Dictionary<string, SortedSet<string>> _membersByParentPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _memberPaths = new(StringComparer.Ordinal);
+
     public Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default)
     {
         lock (_lock)
@@ -36,9 +40,14 @@ public sealed class MemoryLedger : ILedger
             _entries.Add(stored);
             _byKey[stored.IdempotencyKey] = stored;
             stream.Add(stored);
-            foreach (var member in stored.Deltas.Select(d => d.Member).Distinct())
+            foreach (var delta in stored.Deltas.DistinctBy(d => d.Member))
             {
-                (_byMember.TryGetValue(member, out var m) ? m : _byMember[member] = []).Add(stored);
+                (_byMember.TryGetValue(delta.Member, out var m) ? m : _byMember[delta.Member] = []).Add(stored);
+                if (_memberPaths.TryAdd(delta.Member, delta.Path))
+                {
+                    var parent = delta.Path[..Math.Max(0, delta.Path.LastIndexOf('/'))];
+                    (_membersByParentPath.TryGetValue(parent, out var set) ? set : _membersByParentPath[parent] = new SortedSet<string>(StringComparer.Ordinal)).Add(delta.Member);
+                }
             }
 
             if (stored.Subject is not null)
@@ -81,6 +90,37 @@ public sealed class MemoryLedger : ILedger
                 }
 
                 result.Add(new TallySnapshot(stream.Key, stream.Max(e => e.Version), counts));
+            }
+
+            return Task.FromResult<IReadOnlyList<TallySnapshot>>(result);
+        }
+    }
+
+    public Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            var result = new List<TallySnapshot>();
+            IEnumerable<string> members = _membersByParentPath.TryGetValue(subtreePath, out var children)
+                ? children
+                : _memberPaths.Where(m => m.Value == subtreePath || m.Value.StartsWith(subtreePath + "/", StringComparison.Ordinal)).Select(m => m.Key);
+            foreach (var member in members)
+            {
+                var entries = _byMember[member];
+
+                var counts = new Dictionary<TallyKey, long>();
+                var lastPerStream = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var entry in entries)
+                {
+                    lastPerStream[entry.Stream] = entry.Version;
+                    foreach (var d in entry.Deltas.Where(d => d.Member == member))
+                    {
+                        var key = new TallyKey(d.Year, d.Counter);
+                        counts[key] = counts.GetValueOrDefault(key) + d.Delta;
+                    }
+                }
+
+                result.Add(new TallySnapshot(member, lastPerStream.Values.Sum(), counts));
             }
 
             return Task.FromResult<IReadOnlyList<TallySnapshot>>(result);

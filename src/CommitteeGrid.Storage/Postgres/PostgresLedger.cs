@@ -114,6 +114,38 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         return [.. byStream.Select(s => new TallySnapshot(s.Key, s.Value.Version, s.Value.Counts))];
     }
 
+    public async Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default)
+    {
+        // Per member: counts summed over its streams, and the sum over its streams of the last crediting version.
+        await using var cmd = _db.CreateCommand("""
+            WITH rows AS (
+                SELECT member, stream, year, counter, sum(delta) AS total, max(version) AS last
+                FROM cg_ledger_tally WHERE path = $1 OR path LIKE $2
+                GROUP BY member, stream, year, counter),
+            versions AS (
+                SELECT member, sum(last) AS version FROM (SELECT member, stream, max(last) AS last FROM rows GROUP BY member, stream) s GROUP BY member)
+            SELECT r.member, r.year, r.counter, sum(r.total), v.version
+            FROM rows r JOIN versions v USING (member)
+            GROUP BY r.member, r.year, r.counter, v.version
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath + "/%" });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var byMember = new Dictionary<string, (long Version, Dictionary<TallyKey, long> Counts)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var member = reader.GetString(0);
+            if (!byMember.TryGetValue(member, out var m))
+            {
+                m = byMember[member] = ((long)reader.GetDecimal(4), []);
+            }
+
+            m.Counts[new TallyKey(reader.GetInt32(1), reader.GetString(2))] = (long)reader.GetDecimal(3);
+        }
+
+        return [.. byMember.Select(m => new TallySnapshot(m.Key, m.Value.Version, m.Value.Counts))];
+    }
+
     public async Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default)
     {
         await using var cmd = _db.CreateCommand("""

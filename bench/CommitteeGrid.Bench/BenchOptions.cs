@@ -1,0 +1,48 @@
+namespace CommitteeGrid.Bench;
+
+public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Embedded, string? Url, string? NetworkFile)
+{
+    public static BenchOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "plenary")
+        {
+            return null;
+        }
+
+        var o = new BenchOptions(60_000, 60, 64, false, null, null);
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--members" when int.TryParse(value, out var m) && m > 0:
+                    o = o with { Members = m };
+                    i++;
+                    break;
+                case "--seconds" when int.TryParse(value, out var s) && s > 0:
+                    o = o with { Seconds = s };
+                    i++;
+                    break;
+                case "--workers" when int.TryParse(value, out var w) && w > 0:
+                    o = o with { Workers = w };
+                    i++;
+                    break;
+                case "--embedded":
+                    o = o with { Embedded = true };
+                    break;
+                case "--url" when value is not null:
+                    o = o with { Url = value };
+                    i++;
+                    break;
+                case "--network" when value is not null:
+                    o = o with { NetworkFile = value };
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return o.Url is not null && o.NetworkFile is null ? null : o;
+    }
+}

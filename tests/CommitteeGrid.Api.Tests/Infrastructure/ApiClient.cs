@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CommitteeGrid.Api.Tests.Infrastructure;
+
+/// <summary>Thin helpers over HttpClient: every call is a real HTTP request to the host.</summary>
+public sealed class ApiClient(HttpClient http)
+{
+    public const string KeyHeader = "Idempotency-Key";
+    public const string ActorHeader = "X-Actor";
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string NewKey() => Guid.NewGuid().ToString("N");
+
+    public Task<ApiResponse> Get(string path) => Send(new HttpRequestMessage(HttpMethod.Get, path));
+
+    /// <summary>POSTs <paramref name="body"/> as JSON with an idempotency key (a new one unless given).</summary>
+    public Task<ApiResponse> Post(string path, object body, string? key = null, string? actor = null) =>
+        PostRaw(path, JsonSerializer.Serialize(body, JsonOptions), "application/json", key ?? NewKey(), actor);
+
+    /// <summary>POSTs exactly the given text and headers; null leaves a part out.</summary>
+    public Task<ApiResponse> PostRaw(string path, string? body, string? contentType, string? key, string? actor = null) =>
+        PostContent(path, body is null ? null : Encoded(Encoding.UTF8.GetBytes(body), contentType), key, actor);
+
+    public Task<ApiResponse> PostContent(string path, HttpContent? content, string? key, string? actor = null) =>
+        PostContent(path, content, key is null ? [] : [key], actor);
+
+    /// <summary>POSTs with the idempotency key header repeated once per value given.</summary>
+    public Task<ApiResponse> PostContent(string path, HttpContent? content, IReadOnlyList<string> keys, string? actor = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        foreach (var key in keys)
+        {
+            // Without validation: the tests send malformed keys on purpose.
+            request.Headers.TryAddWithoutValidation(KeyHeader, key);
+        }
+
+        if (actor is not null)
+        {
+            request.Headers.Add(ActorHeader, actor);
+        }
+
+        return Send(request);
+    }
+
+    public static ByteArrayContent JsonContent(object body) => Encoded(JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions), "application/json");
+
+    public static ByteArrayContent Encoded(byte[] bytes, string? contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return content;
+    }
+
+    public async Task<ApiResponse> Send(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            JsonNode? json = null;
+            if (mediaType is not null && mediaType.Contains("json", StringComparison.Ordinal) && text.Length > 0)
+            {
+                json = JsonNode.Parse(text);
+            }
+
+            var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true");
+            return new ApiResponse((int)response.StatusCode, mediaType, text, json, replayed, response.Headers.Location);
+        }
+    }
+}
+
+public sealed record ApiResponse(int Code, string? MediaType, string Text, JsonNode? Json, bool Replayed, Uri? Location)
+{
+    public bool IsSuccess => Code is >= 200 and < 300;
+
+    public string? Detail => Json is JsonObject o && o["detail"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public string? ReportId => Json?["reportId"]?.GetValue<string>();
+
+    /// <summary>The receipt as compact JSON, to compare receipts exactly.</summary>
+    public string? Receipt => Json?["receipt"]?.ToJsonString();
+
+    public override string ToString() => $"{Code} {MediaType} {(Text.Length > 400 ? Text[..400] + "…" : Text)}";
+}

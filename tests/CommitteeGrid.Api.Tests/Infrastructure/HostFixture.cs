@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Sockets;
+using CommitteeGrid.Host.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace CommitteeGrid.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One real CommitteeGrid host (silo and HTTP API in this process) on free loopback ports, reached
+/// only through HttpClient, as a client on the network would reach it.
+/// </summary>
+public abstract class HostFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Dictionary<string, Task<object>> _shared = new(StringComparer.Ordinal);
+    private readonly Lock _sharedLock = new();
+    private WebApplication? _app;
+    private HttpClient? _http;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public ApiClient Api { get; private set; } = null!;
+
+    /// <summary>The root committee of the network the host runs.</summary>
+    public abstract string RootCode { get; }
+
+    /// <summary>The network file to load (absolute path).</summary>
+    protected abstract string NetworkFile();
+
+    public async Task InitializeAsync()
+    {
+        var (http, silo, gateway) = FreePorts();
+        BaseAddress = new Uri($"http://127.0.0.1:{http}/");
+        string[] args =
+        [
+            "--environment=Production",
+            $"--CommitteeGrid:Http=http://127.0.0.1:{http}",
+            $"--CommitteeGrid:SiloPort={silo}",
+            $"--CommitteeGrid:GatewayPort={gateway}",
+            $"--CommitteeGrid:NetworkFile={NetworkFile()}",
+            // Several hosts share this process: separate cluster ids keep their silos apart.
+            $"--CommitteeGrid:ClusterId=api-tests-{Guid.NewGuid():N}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+
+        _app = await CommitteeGridApp.BuildAsync(args);
+        await _app.StartAsync();
+
+        _http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        Api = new ApiClient(_http);
+
+        // Started is not ready: wait for the readiness probe as an orchestrator would.
+        var ready = await Eventually.Until(() => Api.Get("health/ready"), r => r.Code == 200, ReadyTimeout);
+        if (ready.Code != 200)
+        {
+            throw new InvalidOperationException($"The host did not become ready within {ReadyTimeout}: {ready.Code} {ready.Text}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        OnDisposed();
+    }
+
+    /// <summary>
+    /// Data that several tests of a collection need (e.g. reports in a given state), made once on first
+    /// use. Tests of one collection run one after another, so what it makes is stable between them.
+    /// </summary>
+    public async Task<T> Shared<T>(string name, Func<ApiClient, Task<T>> create)
+        where T : class
+    {
+        Task<object> task;
+        lock (_sharedLock)
+        {
+            if (!_shared.TryGetValue(name, out task!))
+            {
+                task = _shared[name] = Create();
+            }
+        }
+
+        return (T)await task;
+
+        async Task<object> Create() => await create(Api);
+    }
+
+    /// <summary>The ledger's entry count as the verify endpoint reports it (and the check that rollups agree).</summary>
+    public async Task<long> LedgerEntries()
+    {
+        var verify = await Api.Get($"api/verify/{RootCode}");
+        Assert.Equal(200, verify.Code);
+        return verify.Json!["ledgerEntries"]!.GetValue<long>();
+    }
+
+    protected virtual void OnDisposed()
+    {
+    }
+
+    private static (int Http, int Silo, int Gateway) FreePorts()
+    {
+        // All three listeners are open at once, so the ports are distinct.
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+}
+
+/// <summary>A host on the demo network (seeds/demo-network.json): 全国政协 with 湖北, 四川, 山西.</summary>
+public sealed class DemoHostFixture : HostFixture
+{
+    public const string National = "CN";
+    public const string Hubei = "420000";
+    public const string Xiangyang = "420600";
+    public const string Xiangzhou = "420607";
+    public const string Sichuan = "510000";
+
+    public override string RootCode => National;
+
+    protected override string NetworkFile() => Path.Combine(AppContext.BaseDirectory, "seeds", "demo-network.json");
+}
