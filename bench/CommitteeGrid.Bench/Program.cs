@@ -6,6 +6,12 @@ using CommitteeGrid.Domain.Network;
 
 // dotnet run -c Release --project bench/CommitteeGrid.Bench -- plenary [--members 60000] [--seconds 60]
 //     [--workers 64] [--embedded] [--url URL --network FILE]
+if (args.Length >= 2 && args[0] == "ledger")
+{
+    // dotnet run -c Release --project bench/CommitteeGrid.Bench -- ledger CONNECTION [writers] [seconds]
+    return await LedgerBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -49,7 +55,7 @@ using var http = new HttpClient(new SocketsHttpHandler
 })
 {
     BaseAddress = new Uri(url),
-    Timeout = TimeSpan.FromSeconds(30),
+    Timeout = TimeSpan.FromMinutes(3),
 };
 var api = new Api(http);
 

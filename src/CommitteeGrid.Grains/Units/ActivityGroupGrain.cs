@@ -23,5 +23,15 @@ public sealed class ActivityGroupGrain(
 {
     protected override string TallyNamespace => StreamNames.GroupTallies;
 
-    protected override async Task<IEnumerable<TallySnapshot>> PullChildren() => await ledger.ReadMemberTalliesAsync(Unit.Path);
+    protected override async Task<IEnumerable<TallySnapshot>> PullChildren()
+    {
+        var members = await ledger.ReadMemberTalliesAsync(Unit.Path);
+        foreach (var member in members.Where(m => m.Version > HeldVersion(m.ChildKey)))
+        {
+            // The member's own rollup missed what the ledger has (a lost message): let it catch up too.
+            GrainFactory.GetGrain<IMemberGrain>(member.ChildKey).Heal().Ignore();
+        }
+
+        return members;
+    }
 }

@@ -9,7 +9,9 @@ namespace CommitteeGrid.Grains.Units;
 
 /// <summary>
 /// A member's rollup: its children are the submissions that credit the member. Not persisted: the
-/// ledger answers "what has credited this member" in one indexed query, which is also how it heals.
+/// ledger answers "what has credited this member" in one indexed query, which is how it heals when it
+/// activates. There is no periodic heal: the member's group heals from the ledger on its timer and
+/// wakes a member it finds behind, so the many member grains cost no queries while they are right.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.MemberTallies)]
 public sealed class MemberGrain(
@@ -21,6 +23,8 @@ public sealed class MemberGrain(
     : RollupUnitGrain(catalog, options, clock, logger, store: null), IMemberGrain
 {
     protected override string TallyNamespace => StreamNames.MemberTallies;
+
+    protected override bool HealsPeriodically => false;
 
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren() =>
         await ledger.ReadMemberContributionsAsync(Unit.Code);

@@ -58,8 +58,11 @@ public abstract class RollupUnitGrain(
         // Heal after activation, not inside it: pulling children activates them in turn, and a reader of
         // this unit should not wait for the whole subtree. Until then nothing is published upward.
         this.RegisterGrainTimer(_ => Heal(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        var jitter = _options.HealInterval * (0.5 + Random.Shared.NextDouble());
-        this.RegisterGrainTimer(_ => Heal(), jitter, _options.HealInterval);
+        if (HealsPeriodically)
+        {
+            var jitter = _options.HealInterval * (0.5 + Random.Shared.NextDouble());
+            this.RegisterGrainTimer(_ => Heal(), jitter, _options.HealInterval);
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -99,6 +102,12 @@ public abstract class RollupUnitGrain(
         await OnHealed();
         await SchedulePublish();
     }
+
+    /// <summary>Whether this unit pulls its children on a timer, not only when it activates.</summary>
+    protected virtual bool HealsPeriodically => true;
+
+    /// <summary>The version held for a child (0 when none): lets a parent see which child is behind.</summary>
+    protected long HeldVersion(string childKey) => Rollup.Children.TryGetValue(childKey, out var held) ? held.Version : 0;
 
     /// <summary>Every child's current cumulative tally.</summary>
     protected abstract Task<IEnumerable<TallySnapshot>> PullChildren();

@@ -17,6 +17,7 @@ public static class CommitteeGridApp
         var builder = WebApplication.CreateBuilder(args);
         customize?.Invoke(builder);
         var options = builder.Configuration.GetSection("CommitteeGrid").Get<CommitteeGridOptions>() ?? new CommitteeGridOptions();
+        options.Postgres = PostgresConnection.WithDefaults(options.Postgres);
         builder.WebHost.UseUrls(options.Http);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes * 4L);

@@ -13,6 +13,7 @@ public static class SiloSetup
         silo.AddMemoryStreams(StreamNames.Provider, streams =>
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePartitioning(16);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
         });
 

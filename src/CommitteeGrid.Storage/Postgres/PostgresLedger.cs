@@ -21,11 +21,15 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
     private readonly NpgsqlDataSource _db;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly List<Task> _writers = [];
+    private readonly ReadBatcher<(string Stream, long After), IReadOnlyList<LedgerEntry>> _streamReads;
+    private readonly ReadBatcher<string, IReadOnlyList<TallySnapshot>> _memberReads;
 
     public PostgresLedger(PostgresLedgerOptions options)
     {
         _options = options;
         _db = NpgsqlDataSource.Create(options.ConnectionString);
+        _streamReads = new(ReadStreams, _ => [], maxBatch: 500, readers: 2);
+        _memberReads = new(ReadMembers, _ => [], maxBatch: 500, readers: 2);
     }
 
     /// <summary>Sizes of the batches written, for the service's metrics.</summary>
@@ -52,6 +56,8 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers);
+        await _streamReads.DisposeAsync();
+        await _memberReads.DisposeAsync();
         await _db.DisposeAsync();
     }
 
@@ -66,52 +72,73 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         return pending.Done.Task;
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string stream, long afterVersion, CancellationToken ct = default)
+    public Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string stream, long afterVersion, CancellationToken ct = default) =>
+        _streamReads.Read((stream, afterVersion));
+
+    private async Task<IReadOnlyDictionary<(string Stream, long After), IReadOnlyList<LedgerEntry>>> ReadStreams(IReadOnlyList<(string Stream, long After)> requests)
     {
+        var streams = requests.Select(r => r.Stream).ToArray();
+        var afters = requests.Select(r => r.After).ToArray();
         await using var batch = _db.CreateBatch();
-        batch.BatchCommands.Add(Command($"SELECT {EntryColumns} FROM cg_ledger WHERE stream = $1 AND version > $2 ORDER BY version", stream, afterVersion));
-        batch.BatchCommands.Add(Command("SELECT seq, member, path, year, counter, delta FROM cg_ledger_tally WHERE stream = $1 AND version > $2", stream, afterVersion));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var entries = new List<LedgerEntry>();
-        while (await reader.ReadAsync(ct))
+        batch.BatchCommands.Add(Command($"""
+            SELECT {EntryColumns}, q.a FROM cg_ledger l JOIN unnest($1::text[], $2::bigint[]) AS q(s, a) ON l.stream = q.s AND l.version > q.a
+            ORDER BY l.stream, l.version
+            """, streams, afters));
+        batch.BatchCommands.Add(Command("""
+            SELECT t.seq, t.member, t.path, t.year, t.counter, t.delta FROM cg_ledger_tally t
+            JOIN unnest($1::text[], $2::bigint[]) AS q(s, a) ON t.stream = q.s AND t.version > q.a
+            """, streams, afters));
+        await using var reader = await batch.ExecuteReaderAsync();
+        var entries = new List<(LedgerEntry Entry, long After)>();
+        while (await reader.ReadAsync())
         {
-            entries.Add(ReadEntry(reader));
+            entries.Add((ReadEntry(reader), reader.GetInt64(13)));
         }
 
-        await reader.NextResultAsync(ct);
+        await reader.NextResultAsync();
         var deltas = new Dictionary<long, List<TallyDelta>>();
-        while (await reader.ReadAsync(ct))
+        while (await reader.ReadAsync())
         {
             var seq = reader.GetInt64(0);
             (deltas.TryGetValue(seq, out var list) ? list : deltas[seq] = []).Add(
                 new TallyDelta(reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5)));
         }
 
-        return [.. entries.Select(e => deltas.TryGetValue(e.Seq, out var d) ? e with { Deltas = d } : e)];
+        return entries
+            .GroupBy(e => (e.Entry.Stream, e.After))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<LedgerEntry>)[.. g.Select(e => deltas.TryGetValue(e.Entry.Seq, out var d) ? e.Entry with { Deltas = d } : e.Entry)]);
     }
 
-    public async Task<IReadOnlyList<TallySnapshot>> ReadMemberContributionsAsync(string member, CancellationToken ct = default)
+    public Task<IReadOnlyList<TallySnapshot>> ReadMemberContributionsAsync(string member, CancellationToken ct = default) =>
+        _memberReads.Read(member);
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<TallySnapshot>>> ReadMembers(IReadOnlyList<string> members)
     {
         await using var cmd = _db.CreateCommand("""
-            SELECT stream, year, counter, sum(delta), max(max(version)) OVER (PARTITION BY stream)
-            FROM cg_ledger_tally WHERE member = $1
-            GROUP BY stream, year, counter
+            SELECT member, stream, year, counter, sum(delta), max(max(version)) OVER (PARTITION BY member, stream)
+            FROM cg_ledger_tally WHERE member = ANY($1)
+            GROUP BY member, stream, year, counter
             """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = member });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var byStream = new Dictionary<string, (long Version, Dictionary<TallyKey, long> Counts)>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
+        cmd.Parameters.Add(new NpgsqlParameter { Value = members.ToArray() });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var byMember = new Dictionary<string, Dictionary<string, (long Version, Dictionary<TallyKey, long> Counts)>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
         {
-            var stream = reader.GetString(0);
-            if (!byStream.TryGetValue(stream, out var s))
+            var member = reader.GetString(0);
+            var streams = byMember.TryGetValue(member, out var m) ? m : byMember[member] = new(StringComparer.Ordinal);
+            var stream = reader.GetString(1);
+            if (!streams.TryGetValue(stream, out var s))
             {
-                s = byStream[stream] = (reader.GetInt64(4), []);
+                s = streams[stream] = (reader.GetInt64(5), []);
             }
 
-            s.Counts[new TallyKey(reader.GetInt32(1), reader.GetString(2))] = reader.GetInt64(3);
+            s.Counts[new TallyKey(reader.GetInt32(2), reader.GetString(3))] = reader.GetInt64(4);
         }
 
-        return [.. byStream.Select(s => new TallySnapshot(s.Key, s.Value.Version, s.Value.Counts))];
+        return byMember.ToDictionary(
+            m => m.Key,
+            m => (IReadOnlyList<TallySnapshot>)[.. m.Value.Select(s => new TallySnapshot(s.Key, s.Value.Version, s.Value.Counts))],
+            StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default)

@@ -1,0 +1,27 @@
+using Npgsql;
+
+namespace CommitteeGrid.Host.Hosting;
+
+internal static class PostgresConnection
+{
+    /// <summary>
+    /// Caps each silo's pools unless the operator chose: on a few cores, more concurrent queries only
+    /// queue inside PostgreSQL, and several silos at Npgsql's default of 100 would pass its max_connections.
+    /// </summary>
+    public static string? WithDefaults(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = 24;
+        }
+
+        return builder.ConnectionString;
+    }
+}
