@@ -40,6 +40,10 @@ public static class CommitteeGridApp
         else
         {
             builder.Services.AddSingleton<ILedger, MemoryLedger>();
+            if (options.DemoActivity)
+            {
+                builder.Services.AddHostedService<DemoActivity>();
+            }
         }
 
         builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, options));

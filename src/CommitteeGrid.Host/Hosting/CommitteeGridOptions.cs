@@ -29,5 +29,8 @@ public sealed class CommitteeGridOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Record a demo year of reports at start-up (embedded mode only; `dotnet run` turns it on).</summary>
+    public bool DemoActivity { get; set; }
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 }
