@@ -6,10 +6,17 @@ using CommitteeGrid.Domain.Network;
 
 // dotnet run -c Release --project bench/CommitteeGrid.Bench -- plenary [--members 60000] [--seconds 60]
 //     [--workers 64] [--embedded] [--url URL --network FILE]
-if (args.Length >= 2 && args[0] == "ledger")
+// One file per benchmark; Program only dispatches.
+switch (args.FirstOrDefault())
 {
-    // dotnet run -c Release --project bench/CommitteeGrid.Bench -- ledger CONNECTION [writers] [seconds]
-    return await LedgerBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    case "ledger" when args.Length >= 2:
+        // ledger CONNECTION [writers] [seconds]
+        return await LedgerBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    case "plenary":
+        break;
+    default:
+        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|ledger ... (see docs/operations.md)");
+        return 2;
 }
 
 var options = BenchOptions.Parse(args);
