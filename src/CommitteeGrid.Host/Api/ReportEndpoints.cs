@@ -14,99 +14,53 @@ internal static class ReportEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Information reports");
 
-        api.MapPost("/reports", async (HttpContext http, IGrainFactory grains) =>
-        {
-            var (meta, badMeta) = RequestContext.MetaOf(http);
-            if (badMeta is not null)
+        api.MapPost("/reports", (HttpContext http, IGrainFactory grains) =>
+            Command<SubmitReportRequest>(http, reportId: null, async (meta, request) =>
             {
-                return badMeta;
-            }
+                if (string.IsNullOrWhiteSpace(request.Author))
+                {
+                    return Problems.Invalid("author (the lead author's member code) is required");
+                }
 
-            var (request, badBody) = await JsonBody.Read<SubmitReportRequest>(http.Request);
-            if (badBody is not null)
-            {
-                return badBody;
-            }
-
-            if (string.IsNullOrWhiteSpace(request!.Author))
-            {
-                return Problems.Invalid("author (the lead author's member code) is required");
-            }
-
-            var id = RequestContext.NewReportId(meta!);
-            var command = new SubmitInfoReport(request.Author, request.CoAuthors ?? [], request.Title ?? "", request.Body ?? "");
-            var result = await grains.GetGrain<IInfoReportGrain>(id).Submit(meta!, command);
-            return Answer(http, result, created: $"/api/reports/{id}", id);
-        }).WithName("SubmitReport");
+                var id = RequestContext.NewReportId(meta);
+                var command = new SubmitInfoReport(request.Author, request.CoAuthors ?? [], request.Title ?? "", request.Body ?? "");
+                return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Submit(meta, command), created: $"/api/reports/{id}", id);
+            })).WithName("SubmitReport");
 
         api.MapGet("/reports/{id}", async (string id, IGrainFactory grains) =>
         {
             if (!RequestContext.IsReportId(id))
             {
-                return Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
+                return NotAReportId(id);
             }
 
             var view = await grains.GetGrain<IInfoReportGrain>(id).GetView();
             return view is null ? Problems.NotFound($"report {id} does not exist") : Results.Ok(view);
         }).WithName("GetReport");
 
-        api.MapPost("/reports/{id}/actions", async (string id, HttpContext http, IGrainFactory grains) =>
-        {
-            if (!RequestContext.IsReportId(id))
+        api.MapPost("/reports/{id}/actions", (string id, HttpContext http, IGrainFactory grains) =>
+            Command<ReportActionRequest>(http, id, async (meta, request) =>
             {
-                return Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
-            }
+                if (string.IsNullOrWhiteSpace(request.Committee))
+                {
+                    return Problems.Invalid("committee (the code of the committee whose office acts) is required");
+                }
 
-            var (meta, badMeta) = RequestContext.MetaOf(http);
-            if (badMeta is not null)
+                if (request.Action is not { } action)
+                {
+                    return Problems.Invalid("action is required: adopt, forward, decline, return or endorse");
+                }
+
+                var command = new ActOnInfoReport(request.Committee, action, request.Reason, request.LeaderTitle, request.Date, request.Note, request.ForwardTo);
+                return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Act(meta, command), created: null, id);
+            })).WithName("ActOnReport");
+
+        api.MapPost("/reports/{id}/revision", (string id, HttpContext http, IGrainFactory grains) =>
+            Command<ReviseReportRequest>(http, id, async (meta, request) =>
             {
-                return badMeta;
-            }
-
-            var (request, badBody) = await JsonBody.Read<ReportActionRequest>(http.Request);
-            if (badBody is not null)
-            {
-                return badBody;
-            }
-
-            if (string.IsNullOrWhiteSpace(request!.Committee))
-            {
-                return Problems.Invalid("committee (the code of the committee whose office acts) is required");
-            }
-
-            if (request.Action is not { } action)
-            {
-                return Problems.Invalid("action is required: adopt, forward, decline, return or endorse");
-            }
-
-            var command = new ActOnInfoReport(request.Committee, action, request.Reason, request.LeaderTitle, request.Date, request.Note, request.ForwardTo);
-            var result = await grains.GetGrain<IInfoReportGrain>(id).Act(meta!, command);
-            return Answer(http, result, created: null, id);
-        }).WithName("ActOnReport");
-
-        api.MapPost("/reports/{id}/revision", async (string id, HttpContext http, IGrainFactory grains) =>
-        {
-            if (!RequestContext.IsReportId(id))
-            {
-                return Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
-            }
-
-            var (meta, badMeta) = RequestContext.MetaOf(http);
-            if (badMeta is not null)
-            {
-                return badMeta;
-            }
-
-            var (request, badBody) = await JsonBody.Read<ReviseReportRequest>(http.Request);
-            if (badBody is not null)
-            {
-                return badBody;
-            }
-
-            var command = new ReviseInfoReport(request!.Author ?? "", request.Title ?? "", request.Body ?? "");
-            var result = await grains.GetGrain<IInfoReportGrain>(id).Revise(meta!, command);
-            return Answer(http, result, created: null, id);
-        }).WithName("ReviseReport");
+                var command = new ReviseInfoReport(request.Author ?? "", request.Title ?? "", request.Body ?? "");
+                return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Revise(meta, command), created: null, id);
+            })).WithName("ReviseReport");
 
         api.MapGet("/committees/{code}/inbox", async (string code, string? status, string? limit, NetworkCatalog catalog, IGrainFactory grains) =>
         {
@@ -135,6 +89,28 @@ internal static class ReportEndpoints
             return Results.Ok(new { Committee = code, Status = status, Items = items });
         }).WithTags("Review inbox").WithName("GetInbox");
     }
+
+    /// <summary>What every command endpoint checks first, in this order: the report id, the idempotency key, the body.</summary>
+    private static async Task<IResult> Command<TRequest>(HttpContext http, string? reportId, Func<CommandMeta, TRequest, Task<IResult>> run)
+        where TRequest : class
+    {
+        if (reportId is not null && !RequestContext.IsReportId(reportId))
+        {
+            return NotAReportId(reportId);
+        }
+
+        var (meta, badMeta) = RequestContext.MetaOf(http);
+        if (badMeta is not null)
+        {
+            return badMeta;
+        }
+
+        var (request, badBody) = await JsonBody.Read<TRequest>(http.Request);
+        return badBody ?? await run(meta!, request!);
+    }
+
+    private static IResult NotAReportId(string id) =>
+        Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");
 
     private static IResult Answer(HttpContext http, CommandResult result, string? created, string id)
     {
