@@ -8,9 +8,4 @@ namespace CommitteeGrid.Abstractions.Tallies;
 public sealed record TallySnapshot(
     [property: Id(0)] string ChildKey,
     [property: Id(1)] long Version,
-    [property: Id(2)] IReadOnlyDictionary<TallyKey, long> Counts)
-{
-    public static readonly IReadOnlyDictionary<TallyKey, long> NoCounts = new Dictionary<TallyKey, long>();
-
-    public static TallySnapshot Empty(string childKey) => new(childKey, 0, NoCounts);
-}
+    [property: Id(2)] IReadOnlyDictionary<TallyKey, long> Counts);

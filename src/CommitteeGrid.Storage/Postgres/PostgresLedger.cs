@@ -32,9 +32,6 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         _memberReads = new(ReadMembers, _ => [], maxBatch: 500, readers: 2);
     }
 
-    /// <summary>Sizes of the batches written, for the service's metrics.</summary>
-    public event Action<int>? BatchWritten;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         for (var i = 0; i < Math.Max(1, _options.Writers); i++)
@@ -238,7 +235,6 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             try
             {
                 await WriteBatch(batch);
-                BatchWritten?.Invoke(batch.Count);
             }
             catch (Exception ex)
             {
