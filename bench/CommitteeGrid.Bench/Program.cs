@@ -14,8 +14,11 @@ switch (args.FirstOrDefault())
         return await LedgerBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10);
     case "plenary":
         break;
+    case "chaos":
+        // chaos [--members N] [--seconds S] [--workers W] [--heal-interval S]
+        return await ChaosScenario.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|ledger ... (see docs/operations.md)");
+        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|chaos|ledger ... (see docs/operations.md)");
         return 2;
 }
 
