@@ -4,6 +4,7 @@ using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Abstractions.Reports;
 using CommitteeGrid.Domain.Reports;
 using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Host.Security;
 
 namespace CommitteeGrid.Host.Api;
 
@@ -25,7 +26,7 @@ internal static class ReportEndpoints
                 var id = RequestContext.NewReportId(meta);
                 var command = new SubmitInfoReport(request.Author, request.CoAuthors ?? [], request.Title ?? "", request.Body ?? "");
                 return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Submit(meta, command), created: $"/api/reports/{id}", id);
-            })).WithName("SubmitReport");
+            })).WithName("SubmitReport").RequireAccess("report.submit");
 
         api.MapGet("/reports/{id}", async (string id, IGrainFactory grains) =>
         {
@@ -36,7 +37,7 @@ internal static class ReportEndpoints
 
             var view = await grains.GetGrain<IInfoReportGrain>(id).GetView();
             return view is null ? Problems.NotFound($"report {id} does not exist") : Results.Ok(view);
-        }).WithName("GetReport");
+        }).WithName("GetReport").RequireAccess("report.read");
 
         api.MapPost("/reports/{id}/actions", (string id, HttpContext http, IGrainFactory grains) =>
             Command<ReportActionRequest>(http, id, async (meta, request) =>
@@ -53,14 +54,14 @@ internal static class ReportEndpoints
 
                 var command = new ActOnInfoReport(request.Committee, action, request.Reason, request.LeaderTitle, request.Date, request.Note, request.ForwardTo);
                 return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Act(meta, command), created: null, id);
-            })).WithName("ActOnReport");
+            })).WithName("ActOnReport").RequireAccess("report.act");
 
         api.MapPost("/reports/{id}/revision", (string id, HttpContext http, IGrainFactory grains) =>
             Command<ReviseReportRequest>(http, id, async (meta, request) =>
             {
                 var command = new ReviseInfoReport(request.Author ?? "", request.Title ?? "", request.Body ?? "");
                 return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Revise(meta, command), created: null, id);
-            })).WithName("ReviseReport");
+            })).WithName("ReviseReport").RequireAccess("report.revise");
 
         api.MapGet("/committees/{code}/inbox", async (string code, string? status, string? limit, NetworkCatalog catalog, IGrainFactory grains) =>
         {
@@ -87,7 +88,7 @@ internal static class ReportEndpoints
 
             var items = await grains.GetGrain<ICommitteeGrain>(code).GetInbox(status, max ?? 100);
             return Results.Ok(new { Committee = code, Status = status, Items = items });
-        }).WithTags("Review inbox").WithName("GetInbox");
+        }).WithTags("Review inbox").WithName("GetInbox").RequireAccess("inbox.read");
     }
 
     /// <summary>What every command endpoint checks first, in this order: the report id, the idempotency key, the body.</summary>

@@ -2,6 +2,7 @@ using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Network;
 using CommitteeGrid.Domain.Tallies;
 using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Host.Security;
 
 namespace CommitteeGrid.Host.Api;
 
@@ -18,7 +19,7 @@ internal static class UnitEndpoints
             Root = catalog.Network.Root.ToInfo(),
             Units = catalog.Network.UnitCount,
             Members = catalog.Network.Root.MemberCount,
-        }));
+        })).WithName("GetNetwork").RequireAccess("network.read");
 
         api.MapGet("/units/{code}", (string code, NetworkCatalog catalog) =>
         {
@@ -34,7 +35,7 @@ internal static class UnitEndpoints
                 Ancestors = network.SelfAndAncestors(unit).Skip(1).Reverse().Select(a => new { a.Code, a.Name, a.Kind }),
                 Children = network.Children(unit).Select(c => c.ToInfo()),
             });
-        });
+        }).WithName("GetUnit").RequireAccess("unit.read");
 
         api.MapGet("/units/{code}/tally", async (string code, string? year, NetworkCatalog catalog, IGrainFactory grains, TimeProvider clock) =>
         {
@@ -51,7 +52,7 @@ internal static class UnitEndpoints
 
             var tally = await grains.UnitGrain(unit.Kind, unit.Code).GetTally(y);
             return Results.Ok(WithZeros(tally));
-        });
+        }).WithName("GetUnitTally").RequireAccess("unit.read");
     }
 
     /// <summary>Every known counter, zero where nothing has happened, so clients need not guess names.</summary>

@@ -1,4 +1,5 @@
 using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Host.Security;
 using CommitteeGrid.Host.Verification;
 
 namespace CommitteeGrid.Host.Api;
@@ -29,6 +30,6 @@ internal static class VerifyEndpoints
             }
 
             return Results.Ok(await verifier.Verify(unit, y, TimeSpan.FromSeconds(wait ?? 0), ct));
-        }).WithTags("Verify").WithName("Verify");
+        }).WithTags("Verify").WithName("Verify").RequireAccess("verify.run");
     }
 }
