@@ -32,5 +32,8 @@ public interface ILedger
     /// <summary>Streams that entered <paramref name="subject"/>'s inbox, each with the stream's latest version.</summary>
     Task<IReadOnlyDictionary<string, long>> StreamsForSubjectAsync(string subject, CancellationToken ct = default);
 
+    /// <summary>The audit trail of a subtree: entries concerning it (see <see cref="AuditQuery"/>), newest first, without their deltas.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadAuditAsync(AuditQuery query, CancellationToken ct = default);
+
     Task<long> CountAsync(CancellationToken ct = default);
 }

@@ -32,5 +32,18 @@ public sealed class CommitteeGridOptions
     /// <summary>Record a demo year of reports at start-up (embedded mode only; `dotnet run` turns it on).</summary>
     public bool DemoActivity { get; set; }
 
+    /// <summary>
+    /// The key that signs and checks bearer tokens: base64 of at least 32 random bytes
+    /// (<c>openssl rand -base64 32</c>), the same on every silo. Required in PostgreSQL mode; the
+    /// embedded demo makes a random one per process when it is not set.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>How long a token from login or the token command stays valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The embedded demo users' password; random per process when not set.</summary>
+    public string? DemoPassword { get; set; }
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 }

@@ -158,6 +158,23 @@ public sealed class MemoryLedger : ILedger
         }
     }
 
+    public Task<IReadOnlyList<LedgerEntry>> ReadAuditAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            var found = new List<LedgerEntry>();
+            for (var i = _entries.Count - 1; i >= 0 && found.Count < query.Limit; i--)
+            {
+                if (query.Covers(_entries[i]))
+                {
+                    found.Add(_entries[i] with { Deltas = [] });
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<LedgerEntry>>(found);
+        }
+    }
+
     public Task<long> CountAsync(CancellationToken ct = default)
     {
         lock (_lock)

@@ -210,6 +210,32 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         return result;
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> ReadAuditAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        // Crediting a member under the path (cg_ledger_tally_path, a prefix range scan), or entering a
+        // committee's inbox in the subtree (cg_ledger_subject); newest first.
+        await using var cmd = _db.CreateCommand($"""
+            SELECT {EntryColumns} FROM cg_ledger
+            WHERE (seq IN (SELECT t.seq FROM cg_ledger_tally t WHERE t.path = $1 OR t.path LIKE $2) OR subject = ANY($3))
+              AND ($4::timestamptz IS NULL OR occurred_at >= $4) AND ($5::timestamptz IS NULL OR occurred_at < $5)
+            ORDER BY seq DESC LIMIT $6
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.SubtreePath });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.SubtreePath + "/%" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.Committees.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)query.From?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)query.To?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var found = new List<LedgerEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(ReadEntry(reader));
+        }
+
+        return found;
+    }
+
     public async Task<long> CountAsync(CancellationToken ct = default)
     {
         await using var cmd = _db.CreateCommand("SELECT count(*) FROM cg_ledger");
