@@ -1,6 +1,8 @@
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
+using CommitteeGrid.Host.Live;
+using CommitteeGrid.Host.Pages;
 using CommitteeGrid.Host.Verification;
 using CommitteeGrid.Storage;
 using CommitteeGrid.Storage.Memory;
@@ -27,6 +29,8 @@ public static class CommitteeGridApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
         builder.Services.AddSingleton<TallyVerifier>();
+        builder.Services.AddSingleton<PageAssets>();
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
 
         if (options.UsesPostgres)
         {
@@ -67,6 +71,9 @@ public static class CommitteeGridApp
         app.MapUnitEndpoints();
         app.MapReportEndpoints();
         app.MapVerifyEndpoints();
+        app.MapMemberEndpoints();
+        app.MapLiveEndpoints();
+        app.MapPageEndpoints();
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",
@@ -86,6 +93,7 @@ public static class CommitteeGridApp
 
             CommitteeGrid is running ({mode}).
               Network   {network.Name}: {network.UnitCount} units, {network.Root.MemberCount} members (from {networkPath})
+              Pages     {url}/units/{network.Root.Code}
               API       {url}/api/units/{network.Root.Code}
               OpenAPI   {url}/openapi/v1.json
               Health    {url}/health/ready
