@@ -77,13 +77,14 @@ function render() {
     ['detail', (e) => (forwardTarget(e) ? `→ ${name(forwardTarget(e))}` : e.detail || '')],
   ], r.history || [], { class: 'history', rowProps: (e) => ({ data: { event: e.event } }) }));
 
+  const [text, textBody] = section('text', 'body');
+  textBody.append(h('div', { id: 'report-body', class: 'text' }, r.body));
+
   main.replaceChildren(
     h('p', { class: 'kicker' }, t('report')),
     h('h1', { id: 'report-title' }, r.title),
     facts,
-    h('h2', {}, t('body')),
-    h('div', { id: 'report-body', class: 'text' }, r.body),
-    levels, history);
+    text, levels, history);
   document.body.dataset.version = String(r.version);
 }
 
