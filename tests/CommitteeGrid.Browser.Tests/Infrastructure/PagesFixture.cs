@@ -21,6 +21,11 @@ public sealed class PagesFixture : IAsyncLifetime
 
     public Api Api { get; private set; } = null!;
 
+    /// <summary>Plain HTTP to the host, for what a browser fetches (pages, assets, event streams).</summary>
+    public HttpClient Http => _http!;
+
+    public IServiceProvider Services => _app!.Services;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go: TestResults/screenshots under the test output.</summary>
@@ -39,6 +44,8 @@ public sealed class PagesFixture : IAsyncLifetime
             $"--CommitteeGrid:NetworkFile={Path.Combine(AppContext.BaseDirectory, "seeds", "demo-network.json")}",
             $"--CommitteeGrid:ClusterId=browser-tests-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default=Warning",
+            // Short enough for a test to see a heartbeat on a quiet stream.
+            "--Live:Heartbeat=00:00:01",
         ];
         _app = await CommitteeGridApp.BuildAsync(args);
         await _app.StartAsync();
