@@ -3,11 +3,13 @@ using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
 using CommitteeGrid.Host.Live;
 using CommitteeGrid.Host.Pages;
+using CommitteeGrid.Host.Scoring;
 using CommitteeGrid.Host.Verification;
 using CommitteeGrid.Storage;
 using CommitteeGrid.Storage.Memory;
 using CommitteeGrid.Storage.Postgres;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommitteeGrid.Host.Hosting;
 
@@ -26,11 +28,16 @@ public static class CommitteeGridApp
 
         var (network, networkPath) = NetworkLoader.Load(options.NetworkFile);
         builder.Services.AddSingleton(new NetworkCatalog(network));
-        builder.Services.AddSingleton(TimeProvider.System);
+        // Tests may supply their own clock (customize runs first).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
         builder.Services.AddSingleton<TallyVerifier>();
         builder.Services.AddSingleton<PageAssets>();
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
+        builder.Services.AddSingleton(ScoringSeedCatalog.Load(options.ScoringSeeds));
+        builder.Services.AddSingleton<RulesResolver>();
+        builder.Services.AddSingleton<Figures>();
+        builder.Services.AddSingleton<BulletinBuilder>();
 
         if (options.UsesPostgres)
         {
@@ -51,6 +58,9 @@ public static class CommitteeGridApp
         }
 
         builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, options));
+
+        // After the silo: the shipped scoring rules are recorded once it is up, before the host is ready.
+        builder.Services.AddHostedService<ScoringSeeder>();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -74,6 +84,9 @@ public static class CommitteeGridApp
         app.MapMemberEndpoints();
         app.MapLiveEndpoints();
         app.MapPageEndpoints();
+        app.MapScoringEndpoints();
+        app.MapScoringRulesEndpoints();
+        app.MapBulletinEndpoints();
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",

@@ -9,6 +9,9 @@ public sealed class CommitteeGridOptions
     /// <summary>The network file (JSON, see seeds/). Relative paths are tried against the working and app folders.</summary>
     public string NetworkFile { get; set; } = "seeds/demo-network.json";
 
+    /// <summary>The folder of shipped scoring rules (seeds/scoring): the network-wide default and committees' rules.</summary>
+    public string ScoringSeeds { get; set; } = "seeds/scoring";
+
     /// <summary>HTTP address; loopback by default.</summary>
     public string Http { get; set; } = "http://127.0.0.1:5170";
 
