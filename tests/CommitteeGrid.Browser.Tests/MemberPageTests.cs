@@ -30,7 +30,7 @@ public sealed class MemberPageTests(PagesFixture host)
         await Expect(page.Locator("#six-ones li[data-item='six.report'] .count")).ToHaveTextAsync("× 2");
         await Expect(page.Locator("#six-ones .card[data-counter='adopted'] .number")).ToHaveTextAsync("1");
         Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__samePage"));
-        Assert.Equal(1, watch.Navigations);
+        Assert.Equal(1, watch.Loads);
         Assert.Empty(watch.Errors);
     }
 }

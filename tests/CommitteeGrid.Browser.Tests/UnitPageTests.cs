@@ -27,6 +27,9 @@ public sealed class UnitPageTests(PagesFixture host)
 
         await page.Locator("#ranking a[href^='/units/420607-G08']").First.ClickAsync();
         await Expect(page.Locator("#unit-name")).ToHaveTextAsync("双沟镇第一委员活动组");
+        await Expect(page.Locator("#ranking h2")).ToHaveTextAsync("委员排名");
+        await Expect(page.Locator("#trend svg.lines")).ToHaveCountAsync(1);
+        await AssertNoPlaceholders(page);
 
         var member = page.Locator("#ranking a[href^='/members/']").First;
         var name = await member.TextContentAsync();
@@ -34,7 +37,19 @@ public sealed class UnitPageTests(PagesFixture host)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members/420607-"));
         await Expect(page.Locator("#unit-name")).ToHaveTextAsync(name!);
         await Expect(page.Locator("#six-ones li")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#score .total")).ToHaveCountAsync(1);
+        await AssertNoPlaceholders(page);
         Assert.Empty(watch.Errors);
+    }
+
+    /// <summary>Nothing missing was drawn as "null" or "undefined".</summary>
+    private static async Task AssertNoPlaceholders(IPage page)
+    {
+        await Expect(page.Locator("#score .total, #score .muted")).Not.ToHaveCountAsync(0);
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("null", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("undefined", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
     }
 
     [Fact]

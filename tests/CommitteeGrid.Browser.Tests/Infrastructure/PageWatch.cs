@@ -4,13 +4,13 @@ namespace CommitteeGrid.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// What a page did besides drawing: uncaught script errors, dialogs (alert/confirm/prompt, dismissed)
-/// and main-frame navigations, so tests can say "no script ran" and "no reload happened".
+/// and document loads, so tests can say "no script ran" and "no reload happened".
 /// </summary>
 public sealed class PageWatch
 {
     private readonly List<string> _errors = [];
     private readonly List<string> _dialogs = [];
-    private int _navigations;
+    private int _loads;
 
     private PageWatch(IPage page)
     {
@@ -20,13 +20,8 @@ public sealed class PageWatch
             Add(_dialogs, $"{dialog.Type}: {dialog.Message}");
             _ = dialog.DismissAsync();
         };
-        page.FrameNavigated += (_, frame) =>
-        {
-            if (frame == page.MainFrame)
-            {
-                Interlocked.Increment(ref _navigations);
-            }
-        };
+        // Load fires once per document; history.replaceState (pages keep their settings in the address) does not.
+        page.Load += (_, _) => Interlocked.Increment(ref _loads);
     }
 
     public static PageWatch On(IPage page) => new(page);
@@ -35,8 +30,8 @@ public sealed class PageWatch
 
     public IReadOnlyList<string> Dialogs => Snapshot(_dialogs);
 
-    /// <summary>Main-frame navigations so far (the first load counts one).</summary>
-    public int Navigations => Volatile.Read(ref _navigations);
+    /// <summary>Documents loaded so far in the page (the first load counts one).</summary>
+    public int Loads => Volatile.Read(ref _loads);
 
     private static void Add(List<string> list, string item)
     {

@@ -91,6 +91,7 @@ const words = {
   amount: ['得分', 'Amount'],
   cap: ['上限', 'Cap'],
   cappedOff: ['超出上限', 'Capped off'],
+  bonus: ['加分', 'bonus'],
 
   ranking: ['下级单位排名', 'Ranking of units below'],
   memberRanking: ['委员排名', 'Ranking of members'],

@@ -87,12 +87,14 @@ function drawRanking() {
   const ranking = r.value;
   const rows = ranking.rows || [];
   const valueHeading = (state.by === 'score' ? t('byScore') : counterLabel(state.by)) + (state.perCapita ? ` (${t('perCapita')})` : '');
+  // Ranked by score, the value is the score: one column then, else the counter beside the score.
+  const byScore = ranking.by === 'score' && !ranking.perCapita;
   const ranked = table([
     ['rank', (row) => String(row.rank), 'num'],
     ['name', (row) => h('a', { href: unitHref(row.code, row.kind, state.year) }, row.name)],
     ['members', (row) => formatNumber(row.members), 'num'],
     ['value', (row) => formatNumber(row.value), 'num value'],
-    ['score', (row) => formatNumber(row.score), 'num'],
+    ...(byScore ? [] : [['score', (row) => formatNumber(row.score), 'num score']]),
     ['grade', (row) => gradeLabel(row.grade)],
   ], rows, { class: 'ranking', rowProps: (row) => ({ data: { code: row.code } }) });
   ranked.querySelector('thead th.value').textContent = valueHeading;
@@ -197,7 +199,7 @@ function render() {
   main.replaceChildren(
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, unit.name), yearChoice()),
     h('p', { class: 'facts' }, facts.join(' · ')),
-    links,
+    ...(links ? [links] : []),
     tally, score, ranking, trend);
   draw();
 }

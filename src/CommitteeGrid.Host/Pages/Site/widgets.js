@@ -43,20 +43,22 @@ export function tallyView(tally) {
   return h('div', { class: 'tally', data: { version: tally.version } }, cards, byLevel, otherTable);
 }
 
-/** Total, grade and the rules' lines: count × points, capped. */
+/** Total, grade and the rules' lines: count × points, capped per item. */
 export function scoreView(score) {
-  const rules = score.rules ? `${score.rules.name || ''} (${score.rules.committee || ''} ${score.rules.year || ''} v${score.rules.version ?? ''})` : '';
+  const r = score.rules;
+  const rules = r ? [r.name, [r.committee, r.year, r.version != null ? `v${r.version}` : null].filter(Boolean).join(' ')].filter(Boolean).join(' · ') : '';
   const lines = table([
-    ['item', (line) => lineLabel(line)],
+    ['item', (line) => [lineLabel(line), h('span', { class: 'counter' }, counterLabel(line.counter), line.bonus ? ` (${t('bonus')})` : '')]],
     ['count', (line) => formatNumber(line.count), 'num'],
     ['points', (line) => formatNumber(line.points), 'num'],
     ['amount', (line) => formatNumber(line.amount), 'num'],
     ['cap', (line) => (line.cap == null ? '—' : formatNumber(line.cap)), 'num'],
     ['cappedOff', (line) => (line.cappedOff ? formatNumber(line.cappedOff) : ''), 'num'],
-  ], score.lines || [], { class: 'lines', rowProps: (line) => ({ data: { item: line.item } }) });
+  ], score.lines || [], { class: 'lines', rowProps: (line) => ({ data: { item: line.item, counter: line.counter } }) });
   return h('div', { class: 'score' },
     h('div', { class: 'total' },
       h('span', { class: 'number' }, formatNumber(score.total)),
+      score.maxTotal != null ? h('span', { class: 'caption' }, `/ ${formatNumber(score.maxTotal)}`) : null,
       h('span', { class: 'caption' }, t('total')),
       score.grade ? h('span', { class: 'grade' }, gradeLabel(score.grade)) : null),
     rules ? h('p', { class: 'rules' }, `${t('rules')}: ${rules}`) : null,
