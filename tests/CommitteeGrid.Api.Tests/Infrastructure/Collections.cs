@@ -21,3 +21,15 @@ public sealed class RandomizedCollection : ICollectionFixture<SyntheticHostFixtu
 {
     public const string Name = "synthetic host: randomized";
 }
+
+[CollectionDefinition(Name)]
+public sealed class ScoringCollection : ICollectionFixture<DemoHostFixture>
+{
+    public const string Name = "demo host: scoring";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AsOfCollection : ICollectionFixture<TimeTravelHostFixture>
+{
+    public const string Name = "demo host with a movable clock: as-of figures";
+}

@@ -44,7 +44,7 @@ public abstract class HostFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
         ];
 
-        _app = await CommitteeGridApp.BuildAsync(args);
+        _app = await CommitteeGridApp.BuildAsync(args, Customize);
         await _app.StartAsync();
 
         _http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
@@ -103,6 +103,11 @@ public abstract class HostFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Services a fixture supplies in place of the host's own (registered before them, e.g. a clock).</summary>
+    protected virtual void Customize(WebApplicationBuilder builder)
+    {
+    }
+
     private static (int Http, int Silo, int Gateway) FreePorts()
     {
         // All three listeners are open at once, so the ports are distinct.
@@ -128,7 +133,7 @@ public abstract class HostFixture : IAsyncLifetime
 }
 
 /// <summary>A host on the demo network (seeds/demo-network.json): 全国政协 with 湖北, 四川, 山西.</summary>
-public sealed class DemoHostFixture : HostFixture
+public class DemoHostFixture : HostFixture
 {
     public const string National = "CN";
     public const string Hubei = "420000";
