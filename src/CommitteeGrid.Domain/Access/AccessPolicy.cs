@@ -34,7 +34,10 @@ public sealed class AccessPolicy
         ["ranking.read"] = [Grant.Within(GroupLeader, Staff, Viewer)],
         ["trend.read"] = [Grant.Within(GroupLeader, Staff, Viewer)],
         ["bulletin.read"] = [Grant.Within(Staff, Viewer)],
-        ["page.read"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
+        // Page shells and their scripts hold no data (every figure comes from the API, checked there), so a
+        // browser that is not signed in still gets them and its script sends it to /login.
+        ["page.read"] = [Grant.Anonymous()],
+        ["member.read"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
         ["rules.read"] = [Grant.Within(GroupLeader, Staff, Viewer)],
         ["rules.replace"] = [Grant.Within(Staff)],
 

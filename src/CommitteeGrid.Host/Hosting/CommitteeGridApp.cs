@@ -2,6 +2,8 @@ using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Users;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
+using CommitteeGrid.Host.Live;
+using CommitteeGrid.Host.Pages;
 using CommitteeGrid.Host.Scoring;
 using CommitteeGrid.Host.Security;
 using CommitteeGrid.Host.Verification;
@@ -32,6 +34,8 @@ public static class CommitteeGridApp
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
         builder.Services.AddSingleton<TallyVerifier>();
+        builder.Services.AddSingleton<PageAssets>();
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         builder.Services.AddSingleton(ScoringSeedCatalog.Load(options.ScoringSeeds));
         builder.Services.AddSingleton<RulesResolver>();
         builder.Services.AddSingleton<Figures>();
@@ -85,6 +89,9 @@ public static class CommitteeGridApp
         app.MapReportEndpoints();
         app.MapVerifyEndpoints();
         app.MapAuditEndpoints();
+        app.MapMemberEndpoints();
+        app.MapLiveEndpoints();
+        app.MapPageEndpoints();
         app.MapScoringEndpoints();
         app.MapScoringRulesEndpoints();
         app.MapBulletinEndpoints();
@@ -114,6 +121,7 @@ public static class CommitteeGridApp
 
             CommitteeGrid is running ({mode}).
               Network   {network.Name}: {network.UnitCount} units, {network.Root.MemberCount} members (from {networkPath})
+              Pages     {url}/units/{network.Root.Code}
               API       {url}/api/units/{network.Root.Code}
               OpenAPI   {url}/openapi/v1.json
               Health    {url}/health/ready
