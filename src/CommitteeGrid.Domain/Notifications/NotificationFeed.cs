@@ -85,23 +85,24 @@ public sealed class NotificationFeed
     /// unread) and never back. A retry with the same key and value gets the first answer; the same key
     /// with another value is refused (null).
     /// </summary>
-    public (long ReadThrough, bool Replayed)? MarkRead(string key, long through)
+    public (ReadMark Mark, bool Replayed)? MarkRead(string key, long through)
     {
         if (_marks.Find(m => m.Key == key) is { } seen)
         {
-            return seen.Through == through ? (seen.ReadThrough, true) : null;
+            return seen.Through == through ? (seen, true) : null;
         }
 
         ReadThrough = Math.Max(ReadThrough, Math.Min(through, LastSeq));
-        _marks.Add(new ReadMark(key, through, ReadThrough));
+        var mark = new ReadMark(key, through, LastSeq, ReadThrough, Unread);
+        _marks.Add(mark);
         if (_marks.Count > KeptMarks)
         {
             _marks.RemoveAt(0);
         }
 
-        return (ReadThrough, false);
+        return (mark, false);
     }
 }
 
-/// <summary>A mark-read request kept for retries: its key, what it asked for, what it answered.</summary>
-public sealed record ReadMark(string Key, long Through, long ReadThrough);
+/// <summary>A mark-read request kept for retries: its key, what it asked for, and the feed as it answered.</summary>
+public sealed record ReadMark(string Key, long Through, long LastSeq, long ReadThrough, int Unread);

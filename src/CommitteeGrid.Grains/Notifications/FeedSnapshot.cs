@@ -25,11 +25,11 @@ public sealed class FeedSnapshot
         LastSeq = feed.LastSeq,
         ReadThrough = feed.ReadThrough,
         Items = [.. feed.Items.Select(StoredNotification.From)],
-        Marks = [.. feed.Marks.Select(m => new StoredMark { Key = m.Key, Through = m.Through, ReadThrough = m.ReadThrough })],
+        Marks = [.. feed.Marks.Select(m => new StoredMark { Key = m.Key, Through = m.Through, LastSeq = m.LastSeq, ReadThrough = m.ReadThrough, Unread = m.Unread })],
     };
 
     public NotificationFeed ToFeed(int capacity) => NotificationFeed.Restore(
-        capacity, LastSeq, ReadThrough, Items.Select(i => i.ToNotification()), Marks.Select(m => new ReadMark(m.Key, m.Through, m.ReadThrough)));
+        capacity, LastSeq, ReadThrough, Items.Select(i => i.ToNotification()), Marks.Select(m => new ReadMark(m.Key, m.Through, m.LastSeq, m.ReadThrough, m.Unread)));
 }
 
 [GenerateSerializer, Alias("cg.StoredNotification")]
@@ -89,4 +89,10 @@ public sealed class StoredMark
 
     [Id(2)]
     public long ReadThrough { get; set; }
+
+    [Id(3)]
+    public long LastSeq { get; set; }
+
+    [Id(4)]
+    public int Unread { get; set; }
 }

@@ -65,7 +65,8 @@ public sealed class NotificationFeedGrain(
             await Write();
         }
 
-        return new MarkReadResult(new FeedStatus(Recipient, _feed.LastSeq, marked.ReadThrough, _feed.Unread), null, marked.Replayed);
+        var mark = marked.Mark;
+        return new MarkReadResult(new FeedStatus(Recipient, mark.LastSeq, mark.ReadThrough, mark.Unread), null, marked.Replayed);
     }
 
     private Task OnEvent(DomainEvent e, StreamSequenceToken? token)

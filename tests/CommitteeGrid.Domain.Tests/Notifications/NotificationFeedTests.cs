@@ -92,12 +92,12 @@ public sealed class NotificationFeedTests
             feed.Add(Event(n));
         }
 
-        Assert.Equal((2L, false), feed.MarkRead("u:k1", 2));
+        Assert.Equal((new ReadMark("u:k1", 2, 4, 2, 2), false), feed.MarkRead("u:k1", 2));
         Assert.Equal(2, feed.Unread);
         Assert.Equal([true, true, false, false], feed.Page(Me, 0, 10).Items.Select(i => i.Read));
 
-        Assert.Equal((2L, false), feed.MarkRead("u:k2", 1));
-        Assert.Equal((4L, false), feed.MarkRead("u:k3", 99));
+        Assert.Equal(2, feed.MarkRead("u:k2", 1)!.Value.Mark.ReadThrough);
+        Assert.Equal(4, feed.MarkRead("u:k3", 99)!.Value.Mark.ReadThrough);
         Assert.Equal(0, feed.Unread);
 
         // Items that arrive later are unread even though 99 was asked for.
@@ -112,10 +112,12 @@ public sealed class NotificationFeedTests
         var feed = new NotificationFeed(100);
         feed.Add(Event(1));
         feed.Add(Event(2));
-        Assert.Equal((1L, false), feed.MarkRead("u:k1", 1));
+        var first = feed.MarkRead("u:k1", 1);
+        Assert.Equal((new ReadMark("u:k1", 1, 2, 1, 1), false), first);
         feed.MarkRead("u:k2", 2);
 
-        Assert.Equal((1L, true), feed.MarkRead("u:k1", 1));
+        // The first answer, as it was then, not the feed as it is now.
+        Assert.Equal((first!.Value.Mark, true), feed.MarkRead("u:k1", 1));
         Assert.Null(feed.MarkRead("u:k1", 2));
         Assert.Equal(2, feed.ReadThrough);
     }
@@ -150,7 +152,7 @@ public sealed class NotificationFeedTests
         Assert.False(restored.Add(Event(5)));
         Assert.True(restored.Add(Event(6)));
         Assert.Equal(6, restored.LastSeq);
-        Assert.Equal((4L, true), restored.MarkRead("u:k", 4));
+        Assert.Equal((new ReadMark("u:k", 4, 5, 4, 1), true), restored.MarkRead("u:k", 4));
     }
 
     [Fact]
