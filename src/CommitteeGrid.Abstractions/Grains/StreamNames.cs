@@ -15,4 +15,10 @@ public static class StreamNames
 
     /// <summary>Reports arriving in (or changing in) a committee's review inbox.</summary>
     public const string Inbox = "inbox";
+
+    /// <summary>
+    /// What happened that concerns someone (a <c>DomainEvent</c>), keyed by the recipient's member or unit
+    /// code; each recipient's notification feed is implicitly subscribed.
+    /// </summary>
+    public const string Events = "events";
 }

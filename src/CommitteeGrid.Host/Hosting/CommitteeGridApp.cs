@@ -1,5 +1,6 @@
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Users;
+using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
 using CommitteeGrid.Host.Live;
@@ -33,6 +34,8 @@ public static class CommitteeGridApp
         // Tests may supply their own clock (customize runs first).
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddSingleton<TallyVerifier>();
         builder.Services.AddSingleton<PageAssets>();
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
@@ -95,6 +98,8 @@ public static class CommitteeGridApp
         app.MapScoringEndpoints();
         app.MapScoringRulesEndpoints();
         app.MapBulletinEndpoints();
+        app.MapFeedEndpoints();
+        app.MapWebhookEndpoints();
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",

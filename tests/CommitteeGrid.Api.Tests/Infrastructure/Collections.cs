@@ -33,3 +33,9 @@ public sealed class AsOfCollection : ICollectionFixture<TimeTravelHostFixture>
 {
     public const string Name = "demo host with a movable clock: as-of figures";
 }
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationHostFixture>
+{
+    public const string Name = "demo host: notifications and webhooks";
+}

@@ -54,6 +54,7 @@ public abstract class HostFixture : IAsyncLifetime
             "--RateLimit:PermitsPerWindow=1000000",
             "--RateLimit:AnonymousPermitsPerWindow=1000000",
             .. ExtraArgs(),
+            .. Settings(),
         ];
 
         _app = await CommitteeGridApp.BuildAsync(args, Customize);
@@ -114,6 +115,8 @@ public abstract class HostFixture : IAsyncLifetime
 
     /// <summary>Settings on top of the fixture's own (later ones win).</summary>
     protected virtual IEnumerable<string> ExtraArgs() => [];
+    /// <summary>Further settings for this host, as command-line arguments.</summary>
+    protected virtual IEnumerable<string> Settings() => [];
 
     protected virtual void OnDisposed()
     {
@@ -160,4 +163,29 @@ public class DemoHostFixture : HostFixture
     public override string RootCode => National;
 
     protected override string NetworkFile() => Path.Combine(AppContext.BaseDirectory, "seeds", "demo-network.json");
+}
+
+/// <summary>
+/// The demo network with fast webhook retries (0.3 s doubling to at most 1.5 s, 5 attempts) and short
+/// live-feed polls, so retry and keep-alive behaviour shows within seconds.
+/// </summary>
+public sealed class NotificationHostFixture : HostFixture
+{
+    public static readonly TimeSpan RetryBase = TimeSpan.FromMilliseconds(300);
+    public const double RetryJitter = 0.2;
+    public const int MaxAttempts = 5;
+
+    public override string RootCode => DemoHostFixture.National;
+
+    protected override string NetworkFile() => Path.Combine(AppContext.BaseDirectory, "seeds", "demo-network.json");
+
+    protected override IEnumerable<string> Settings() =>
+    [
+        "--Webhooks:BaseDelay=00:00:00.300",
+        "--Webhooks:MaxDelay=00:00:01.500",
+        $"--Webhooks:MaxAttempts={MaxAttempts}",
+        "--Webhooks:Jitter=0.2",
+        "--Webhooks:Timeout=00:00:02",
+        "--Notifications:LiveWait=00:00:01",
+    ];
 }
