@@ -15,4 +15,13 @@ public static class StreamNames
 
     /// <summary>Reports arriving in (or changing in) a committee's review inbox.</summary>
     public const string Inbox = "inbox";
+
+    /// <summary>Proposals arriving in (or changing in) a committee's proposal register; keyed by the committee.</summary>
+    public const string ProposalRegister = "proposals";
+
+    /// <summary>Proposals assigned to (or changing for) a handling unit; keyed by the unit.</summary>
+    public const string HandlingQueue = "handling";
+
+    /// <summary>Self-reported duty records for a group to confirm; keyed by the activity group.</summary>
+    public const string DutyBook = "duty";
 }
