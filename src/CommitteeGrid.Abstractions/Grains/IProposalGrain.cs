@@ -32,12 +32,18 @@ public interface IProposalGrain : IGrainWithStringKey
     /// </summary>
     Task<CommandResult> Absorb(string mergedId, string committee, string lead, IReadOnlyList<string> cosigners);
 
-    /// <summary>Why a proposal of <paramref name="committee"/> cannot be merged into this one now, or null when it can.</summary>
+    /// <summary>
+    /// Why a proposal of <paramref name="committee"/> cannot be merged into this one now, or null when it
+    /// can. Interleaved: a read that one proposal asks of another while it holds its own turn.
+    /// </summary>
+    [AlwaysInterleave]
     Task<Rejection?> CheckMergeTarget(string mergedId, string committee);
 
     /// <summary>The proposal with its history, or null when it was never drafted.</summary>
+    [AlwaysInterleave]
     Task<ProposalView?> GetView();
 
     /// <summary>The proposal as its committee's register shows it, or null before it is submitted.</summary>
+    [AlwaysInterleave]
     Task<ProposalSummary?> GetSummary();
 }

@@ -9,6 +9,7 @@ namespace CommitteeGrid.Domain.Proposals;
 /// Every committee's handling units, with the answer deadline rules. Committees the document lists get
 /// exactly those units; the others get the level's template departments, coded "{committee}-H01", …
 /// and named after the committee's place (襄州区政协 → 襄州区教育局; national ones keep the bare name).
+/// Listed units of committees that are not in the network are skipped, as sessions are.
 /// </summary>
 public sealed class HandlingUnitDirectory
 {
@@ -31,6 +32,9 @@ public sealed class HandlingUnitDirectory
 
     public int Count => _byCode.Count;
 
+    /// <summary>Listed units left out because their committee is not in this network.</summary>
+    public int Skipped { get; private init; }
+
     public HandlingUnitInfo? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var unit) ? unit : null;
 
     public IReadOnlyList<HandlingUnitInfo> Of(string committee) =>
@@ -49,6 +53,7 @@ public sealed class HandlingUnitDirectory
             problems.Add($"dueSoonDays is {document.DueSoonDays}; it must be at least 0 and less than answerDays");
         }
 
+        var skipped = 0;
         var byCode = new Dictionary<string, HandlingUnitInfo>(StringComparer.Ordinal);
         var byCommittee = new Dictionary<string, List<HandlingUnitInfo>>(StringComparer.Ordinal);
         foreach (var doc in document.Units ?? [])
@@ -71,9 +76,15 @@ public sealed class HandlingUnitDirectory
                 continue;
             }
 
-            if (network.Find(doc.Committee) is not { IsCommittee: true })
+            if (network.Find(doc.Committee) is not { } committee)
             {
-                problems.Add($"handling unit '{doc.Code}' names committee '{doc.Committee}', which is not a committee of the network");
+                skipped++;
+                continue;
+            }
+
+            if (!committee.IsCommittee)
+            {
+                problems.Add($"handling unit '{doc.Code}' names '{doc.Committee}', which is not a committee");
                 continue;
             }
 
@@ -142,7 +153,7 @@ public sealed class HandlingUnitDirectory
             throw new SeedValidationException("handling units", problems);
         }
 
-        return new HandlingUnitDirectory(byCode, byCommittee, document.AnswerDays, document.DueSoonDays);
+        return new HandlingUnitDirectory(byCode, byCommittee, document.AnswerDays, document.DueSoonDays) { Skipped = skipped };
     }
 
     /// <summary>A committee's place: its name without the trailing 政协 (湖北省政协 → 湖北省).</summary>

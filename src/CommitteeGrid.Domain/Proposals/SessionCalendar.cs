@@ -10,7 +10,9 @@ namespace CommitteeGrid.Domain.Proposals;
 /// sessions (闭会期间), decided from the submission time in China. A session runs from its plenary's
 /// first day until the next session's; a proposal submitted before a committee's first configured
 /// session belongs to that first one. A committee without configured sessions has one per year
-/// (id = the year) with no plenary dates, so all its proposals count as between sessions.
+/// (id = the year) with no plenary dates, so all its proposals count as between sessions. Entries for
+/// committees that are not in the network are skipped (and counted), so one file can serve the demo
+/// network and a generated one.
 /// </summary>
 public sealed class SessionCalendar
 {
@@ -26,6 +28,9 @@ public sealed class SessionCalendar
     public static SessionCalendar Empty { get; } = new(new Dictionary<string, List<ProposalSession>>(StringComparer.Ordinal));
 
     public int Count => _byCommittee.Values.Sum(s => s.Count);
+
+    /// <summary>Entries of the document left out because their committee is not in this network.</summary>
+    public int Skipped { get; private init; }
 
     /// <summary>The sessions configured for a committee, earliest first (empty: annual sessions).</summary>
     public IReadOnlyList<ProposalSession> Of(string committee) =>
@@ -63,6 +68,7 @@ public sealed class SessionCalendar
     public static SessionCalendar Build(SessionsDocument document, CommitteeNetwork network)
     {
         var problems = new List<string>();
+        var skipped = 0;
         var byCommittee = new Dictionary<string, List<ProposalSession>>(StringComparer.Ordinal);
         foreach (var doc in document.Sessions ?? [])
         {
@@ -73,9 +79,16 @@ public sealed class SessionCalendar
             }
 
             var what = $"session {doc.Term}-{doc.Session} of '{doc.Committee}'";
-            if (network.Find(doc.Committee) is not { IsCommittee: true })
+            if (network.Find(doc.Committee) is not { } committee)
             {
-                problems.Add($"{what}: '{doc.Committee}' is not a committee of the network");
+                // One sessions file may serve several networks (the demo seed with a generated network).
+                skipped++;
+                continue;
+            }
+
+            if (!committee.IsCommittee)
+            {
+                problems.Add($"{what}: '{doc.Committee}' is not a committee");
                 continue;
             }
 
@@ -118,6 +131,6 @@ public sealed class SessionCalendar
             throw new SeedValidationException("sessions", problems);
         }
 
-        return new SessionCalendar(byCommittee);
+        return new SessionCalendar(byCommittee) { Skipped = skipped };
     }
 }

@@ -16,4 +16,12 @@ internal static class QueryValues
             ? (value, null)
             : (null, Problems.Invalid($"{name} must be a whole number between {min} and {max}; '{UnitEndpoints.Shorten(text)}' is not"));
     }
+
+    /// <summary>true or false (absent: false).</summary>
+    public static (bool Value, IResult? Problem) Bool(string name, string? text) => text switch
+    {
+        null or "" or "false" => (false, null),
+        "true" => (true, null),
+        _ => (false, Problems.Invalid($"{name} must be true or false; '{UnitEndpoints.Shorten(text)}' is not")),
+    };
 }

@@ -24,6 +24,8 @@ public static class CommitteeGridApp
 
         var (network, networkPath) = NetworkLoader.Load(options.NetworkFile);
         builder.Services.AddSingleton(new NetworkCatalog(network));
+        var proposals = NetworkLoader.LoadProposalCatalog(network, options.SessionsFile, options.HandlingUnitsFile);
+        builder.Services.AddSingleton(proposals);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
         builder.Services.AddSingleton<TallyVerifier>();
@@ -66,17 +68,19 @@ public static class CommitteeGridApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapUnitEndpoints();
         app.MapReportEndpoints();
+        app.MapProposalEndpoints();
+        app.MapDutyEndpoints();
         app.MapVerifyEndpoints();
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",
             detail: $"there is no endpoint {http.Request.Method} {UnitEndpoints.Shorten(http.Request.Path.Value ?? "")}; see /openapi/v1.json"));
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath));
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath, proposals));
         return app;
     }
 
-    private static void PrintWelcome(WebApplication app, CommitteeGridOptions options, Domain.Network.CommitteeNetwork network, string networkPath)
+    private static void PrintWelcome(WebApplication app, CommitteeGridOptions options, Domain.Network.CommitteeNetwork network, string networkPath, Domain.Proposals.ProposalCatalog proposals)
     {
         var url = app.Urls.FirstOrDefault() ?? options.Http;
         var mode = options.UsesPostgres
@@ -86,6 +90,7 @@ public static class CommitteeGridApp
 
             CommitteeGrid is running ({mode}).
               Network   {network.Name}: {network.UnitCount} units, {network.Root.MemberCount} members (from {networkPath})
+              Proposals {proposals.Sessions.Count} sessions configured, {proposals.HandlingUnits.Count} handling units ({proposals.Sessions.Skipped + proposals.HandlingUnits.Skipped} seed entries for committees not in this network skipped)
               API       {url}/api/units/{network.Root.Code}
               OpenAPI   {url}/openapi/v1.json
               Health    {url}/health/ready

@@ -9,6 +9,12 @@ public sealed class CommitteeGridOptions
     /// <summary>The network file (JSON, see seeds/). Relative paths are tried against the working and app folders.</summary>
     public string NetworkFile { get; set; } = "seeds/demo-network.json";
 
+    /// <summary>Committees' sessions and plenary dates (JSON); committees not listed have annual sessions.</summary>
+    public string SessionsFile { get; set; } = "seeds/sessions.json";
+
+    /// <summary>Handling units and answer deadlines (JSON); committees not listed get template departments.</summary>
+    public string HandlingUnitsFile { get; set; } = "seeds/handling-units.json";
+
     /// <summary>HTTP address; loopback by default.</summary>
     public string Http { get; set; } = "http://127.0.0.1:5170";
 
