@@ -37,7 +37,9 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCommitteeGridStreams();
+            silo.AddCommitteeGridNotifications();
             silo.AddMemoryGrainStorage("rollups");
+            silo.AddMemoryGrainStorage("notifications");
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ILedger>(Ledger);
             silo.Services.AddSingleton(Catalog);

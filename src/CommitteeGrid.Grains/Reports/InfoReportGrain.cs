@@ -1,10 +1,13 @@
 using CommitteeGrid.Abstractions.Commands;
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Abstractions.Reports;
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Notifications;
 using CommitteeGrid.Domain.Reports;
+using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -15,7 +18,7 @@ namespace CommitteeGrid.Grains.Reports;
 /// One information report. Its state is its ledger stream folded: rebuilt on activation, so there is
 /// no separate snapshot that could disagree with the ledger (report streams are a handful of entries).
 /// </summary>
-public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, TimeProvider clock, ILogger<InfoReportGrain> logger)
+public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, EventPublisher events, TimeProvider clock, ILogger<InfoReportGrain> logger)
     : Grain, IInfoReportGrain
 {
     private InfoReportState _state = null!;
@@ -76,7 +79,7 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Time
         {
             case AppendStatus.Appended:
                 _state.Apply(entry with { Seq = outcome.Seq }, e);
-                await Publish(decision);
+                await Publish(decision, ReportNotices.For(_state, entry, e));
                 return CommandResult.Ok(new Receipt(entry.Stream, entry.Version, entry.Kind, entry.OccurredAt));
 
             case AppendStatus.DuplicateKey when outcome.Existing!.Stream == _state.Stream:
@@ -112,13 +115,14 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Time
     }
 
     /// <summary>
-    /// Notifications only: the credited members' new cumulative credit, and the report's view in every
-    /// inbox it has reached. Losing one is healed by the receivers' pulls; the ledger already has the change.
+    /// Notifications only: the credited members' new cumulative credit, the report's view in every inbox
+    /// it has reached, and the event for the people it concerns. Losing a tally or inbox message is healed
+    /// by the receivers' pulls; the ledger already has the change.
     /// </summary>
-    private async Task Publish(Decision decision)
+    private async Task Publish(Decision decision, DomainEvent notice)
     {
         var provider = this.GetStreamProvider(StreamNames.Provider);
-        var sends = new List<Task>();
+        var sends = new List<Task> { events.Publish(this, notice) };
         foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())
         {
             if (_state.CreditTo(member) is { } credit)

@@ -24,4 +24,16 @@ internal static class QueryValues
         "true" => (true, null),
         _ => (false, Problems.Invalid($"{name} must be true or false; '{UnitEndpoints.Shorten(text)}' is not")),
     };
+
+    public static (long? Value, IResult? Problem) Long(string name, string? text, long min, long max)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? (value, null)
+            : (null, Problems.Invalid($"{name} must be a whole number between {min} and {max}; '{UnitEndpoints.Shorten(text)}' is not"));
+    }
 }

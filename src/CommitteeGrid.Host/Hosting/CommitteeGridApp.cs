@@ -1,4 +1,5 @@
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
 using CommitteeGrid.Host.Verification;
@@ -28,6 +29,8 @@ public static class CommitteeGridApp
         builder.Services.AddSingleton(proposals);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddSingleton<TallyVerifier>();
 
         if (options.UsesPostgres)
@@ -71,6 +74,8 @@ public static class CommitteeGridApp
         app.MapProposalEndpoints();
         app.MapDutyEndpoints();
         app.MapVerifyEndpoints();
+        app.MapFeedEndpoints();
+        app.MapWebhookEndpoints();
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",

@@ -1,4 +1,6 @@
 using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Grains.Notifications;
+using CommitteeGrid.Host.Notifications;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Streams;
@@ -17,6 +19,23 @@ public static class SiloSetup
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
         });
 
+    /// <summary>
+    /// Feeds and webhooks: the publisher grains call, this silo's copy of the webhook index, and the HTTP
+    /// transport. Grain storage "notifications" is registered with the other storage (per mode).
+    /// </summary>
+    public static ISiloBuilder AddCommitteeGridNotifications(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<NotificationOptions>();
+        silo.Services.AddOptions<WebhookOptions>()
+            .Validate(o => o.Schedule.Problem() is null, "Webhooks: the retry schedule is not valid (BaseDelay > 0, MaxDelay ≥ BaseDelay, MaxAttempts ≥ 1, 0 ≤ Jitter < 1)")
+            .ValidateOnStart();
+        silo.Services.AddSingleton<WebhookIndex>();
+        silo.Services.AddSingleton<EventPublisher>();
+        silo.Services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
+        HttpWebhookTransport.AddTo(silo.Services);
+        return silo;
+    }
+
     public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
     {
         silo.Configure<ClusterOptions>(o =>
@@ -25,6 +44,7 @@ public static class SiloSetup
             o.ServiceId = options.ServiceId;
         });
         silo.AddCommitteeGridStreams();
+        silo.AddCommitteeGridNotifications();
 
         if (options.UsesPostgres)
         {
@@ -39,6 +59,11 @@ public static class SiloSetup
                 o.Invariant = "Npgsql";
                 o.ConnectionString = options.Postgres;
             });
+            silo.AddAdoNetGrainStorage("notifications", o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Postgres;
+            });
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = "Npgsql";
@@ -49,6 +74,7 @@ public static class SiloSetup
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
             silo.AddMemoryGrainStorage("rollups");
+            silo.AddMemoryGrainStorage("notifications");
             silo.UseInMemoryReminderService();
         }
     }

@@ -50,6 +50,26 @@ public sealed class ApiClient(HttpClient http)
         return Send(request);
     }
 
+    /// <summary>DELETEs with an idempotency key (a new one unless given).</summary>
+    public Task<ApiResponse> Delete(string path, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.TryAddWithoutValidation(KeyHeader, key ?? NewKey());
+        return Send(request);
+    }
+
+    /// <summary>Starts a GET and returns as soon as the headers arrive, for responses that stream (text/event-stream).</summary>
+    public Task<HttpResponseMessage> Open(string path, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    }
+
     public static ByteArrayContent JsonContent(object body) => Encoded(JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions), "application/json");
 
     public static ByteArrayContent Encoded(byte[] bytes, string? contentType)

@@ -21,3 +21,9 @@ public sealed class RandomizedCollection : ICollectionFixture<SyntheticHostFixtu
 {
     public const string Name = "synthetic host: randomized";
 }
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationHostFixture>
+{
+    public const string Name = "demo host: notifications and webhooks";
+}

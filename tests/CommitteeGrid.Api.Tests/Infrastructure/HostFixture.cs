@@ -42,6 +42,7 @@ public abstract class HostFixture : IAsyncLifetime
             // Several hosts share this process: separate cluster ids keep their silos apart.
             $"--CommitteeGrid:ClusterId=api-tests-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default=Warning",
+            .. Settings(),
         ];
 
         _app = await CommitteeGridApp.BuildAsync(args);
@@ -99,6 +100,9 @@ public abstract class HostFixture : IAsyncLifetime
         return verify.Json!["ledgerEntries"]!.GetValue<long>();
     }
 
+    /// <summary>Further settings for this host, as command-line arguments.</summary>
+    protected virtual IEnumerable<string> Settings() => [];
+
     protected virtual void OnDisposed()
     {
     }
@@ -139,4 +143,29 @@ public sealed class DemoHostFixture : HostFixture
     public override string RootCode => National;
 
     protected override string NetworkFile() => Path.Combine(AppContext.BaseDirectory, "seeds", "demo-network.json");
+}
+
+/// <summary>
+/// The demo network with fast webhook retries (0.3 s doubling to at most 1.5 s, 5 attempts) and short
+/// live-feed polls, so retry and keep-alive behaviour shows within seconds.
+/// </summary>
+public sealed class NotificationHostFixture : HostFixture
+{
+    public static readonly TimeSpan RetryBase = TimeSpan.FromMilliseconds(300);
+    public const double RetryJitter = 0.2;
+    public const int MaxAttempts = 5;
+
+    public override string RootCode => DemoHostFixture.National;
+
+    protected override string NetworkFile() => Path.Combine(AppContext.BaseDirectory, "seeds", "demo-network.json");
+
+    protected override IEnumerable<string> Settings() =>
+    [
+        "--Webhooks:BaseDelay=00:00:00.300",
+        "--Webhooks:MaxDelay=00:00:01.500",
+        $"--Webhooks:MaxAttempts={MaxAttempts}",
+        "--Webhooks:Jitter=0.2",
+        "--Webhooks:Timeout=00:00:02",
+        "--Notifications:LiveWait=00:00:01",
+    ];
 }

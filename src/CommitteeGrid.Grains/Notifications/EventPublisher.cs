@@ -1,0 +1,44 @@
+using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Abstractions.Notifications;
+using CommitteeGrid.Domain.Notifications;
+using CommitteeGrid.Grains.Services;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace CommitteeGrid.Grains.Notifications;
+
+/// <summary>
+/// What a grain calls after its ledger entry is committed, for an event that concerns people: the event
+/// goes to each recipient's feed (the "events" stream keyed by the recipient's code) and, once, to every
+/// unit above the recipients that has webhooks. Notifications only: a failure here is logged, never
+/// turned into a failed command, because the ledger already holds what happened.
+/// </summary>
+public sealed class EventPublisher(IGrainFactory grains, NetworkCatalog catalog, WebhookIndex index, ILogger<EventPublisher> logger)
+{
+    public async Task Publish(IGrainBase publisher, DomainEvent e)
+    {
+        try
+        {
+            var provider = publisher.GetStreamProvider(StreamNames.Provider);
+            var sends = e.Recipients
+                .Distinct(StringComparer.Ordinal)
+                .Select(r => provider.GetStream<DomainEvent>(StreamId.Create(StreamNames.Events, r)).OnNextAsync(e))
+                .ToList();
+
+            var hooked = await index.Units();
+            if (hooked.Count > 0)
+            {
+                foreach (var unit in Recipients.UnitsConcerned(catalog.Network, e.Recipients).Where(hooked.Contains))
+                {
+                    sends.Add(grains.GetGrain<IUnitWebhooksGrain>(unit).Dispatch(e));
+                }
+            }
+
+            await Task.WhenAll(sends);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Publishing event {EventId} ({Kind}) failed; the ledger has it, the feeds and webhooks miss it", e.EventId, e.Kind);
+        }
+    }
+}
