@@ -5,6 +5,8 @@ using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Duty;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Notifications;
+using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -12,7 +14,7 @@ using Orleans.Streams;
 namespace CommitteeGrid.Grains.Duty;
 
 /// <summary>One duty record (履职登记): its state is its ledger stream folded, like a report's.</summary>
-public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, TimeProvider clock, ILogger<DutyRecordGrain> logger)
+public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, EventPublisher events, TimeProvider clock, ILogger<DutyRecordGrain> logger)
     : Grain, IDutyRecordGrain
 {
     private DutyRecordState _state = null!;
@@ -69,7 +71,7 @@ public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, Time
         {
             case AppendStatus.Appended:
                 _state.Apply(entry with { Seq = outcome.Seq }, e);
-                await Publish(decision);
+                await Publish(decision, DutyNotices.For(_state, entry, e));
                 return CommandResult.Ok(new Receipt(entry.Stream, entry.Version, entry.Kind, entry.OccurredAt));
 
             case AppendStatus.DuplicateKey when outcome.Existing!.Stream == _state.Stream:
@@ -103,11 +105,16 @@ public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, Time
         }
     }
 
-    /// <summary>Notifications only: credited members' cumulative credit, and a member's own record to the group's book.</summary>
-    private async Task Publish(DutyDecision decision)
+    /// <summary>Notifications only: credited members' cumulative credit, a member's own record to the group's book, the event.</summary>
+    private async Task Publish(DutyDecision decision, Abstractions.Notifications.DomainEvent? notice)
     {
         var provider = this.GetStreamProvider(StreamNames.Provider);
         var sends = new List<Task>();
+        if (notice is not null)
+        {
+            sends.Add(events.Publish(this, notice));
+        }
+
         foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())
         {
             if (_state.CreditTo(member) is { } credit)

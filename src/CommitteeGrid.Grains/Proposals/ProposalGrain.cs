@@ -5,7 +5,9 @@ using CommitteeGrid.Abstractions.Proposals;
 using CommitteeGrid.Abstractions.Reports;
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Notifications;
 using CommitteeGrid.Domain.Proposals;
+using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -19,7 +21,7 @@ namespace CommitteeGrid.Grains.Proposals;
 /// recorded under fixed idempotency keys, so whichever fires first records them and the other finds
 /// nothing left to do.
 /// </summary>
-public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, TimeProvider clock, ILogger<ProposalGrain> logger)
+public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, EventPublisher events, TimeProvider clock, ILogger<ProposalGrain> logger)
     : Grain, IProposalGrain, IRemindable
 {
     public const string DeadlineReminder = "deadline";
@@ -186,7 +188,7 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, TimeP
         {
             case AppendStatus.Appended:
                 _state.Apply(entry with { Seq = outcome.Seq }, e);
-                await Publish(decision);
+                await Publish(decision, ProposalNotices.For(_state, entry, e, catalog.Network.Get(_state.Committee).Level));
                 await ScheduleDeadline();
                 return CommandResult.Ok(new Receipt(entry.Stream, entry.Version, entry.Kind, entry.OccurredAt));
 
@@ -339,14 +341,19 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, TimeP
     }
 
     /// <summary>
-    /// Notifications only: credited members' new cumulative credit, and the proposal's summary to its
-    /// committee's register and to every handling unit that has had a part in it. Receivers heal from the
-    /// ledger (and the register) if one is lost.
+    /// Notifications only: credited members' new cumulative credit, the proposal's summary to its
+    /// committee's register and to every handling unit that has had a part in it, and the event for the
+    /// people it concerns. Registers and queues heal from the ledger (and the register) if one is lost.
     /// </summary>
-    private async Task Publish(ProposalDecision decision)
+    private async Task Publish(ProposalDecision decision, Abstractions.Notifications.DomainEvent? notice)
     {
         var provider = this.GetStreamProvider(Abstractions.Grains.StreamNames.Provider);
         var sends = new List<Task>();
+        if (notice is not null)
+        {
+            sends.Add(events.Publish(this, notice));
+        }
+
         foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())
         {
             if (_state.CreditTo(member) is { } credit)
