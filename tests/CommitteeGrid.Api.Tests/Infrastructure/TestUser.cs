@@ -13,4 +13,11 @@ public sealed record TestUser(string Name, string Role, string Scope)
     public static TestUser GroupLeader(string group) => new($"leader-{group}", "groupleader", group);
 
     public static TestUser Operator(string root) => new("operator", "operator", root);
+
+    /// <summary>
+    /// Acting as a unit: a member code signs in as that member, any other code as staff of that unit,
+    /// so tests can name the actor by the code that acts.
+    /// </summary>
+    public static implicit operator TestUser(string code) =>
+        code.Contains("-M", StringComparison.Ordinal) ? Member(code) : Staff(code);
 }
