@@ -146,8 +146,22 @@ public sealed class ProposalFlowTests(DemoHostFixture host)
         // A proposer who joined by merger reads the survivor and is credited for its excellence.
         var asJoined = await Api.As(TestUser.Member(bCo)).Get($"api/proposals/{survivor}");
         Assert.Equal(200, asJoined.Code);
-        await _kit.TallyReaches(b, year, baseline[b], new() { ["proposal.submitted"] = 1, ["proposal.merged"] = 1, ["proposal.excellent.cosigner"] = 1 });
-        await _kit.TallyReaches(bCo, year, baseline[bCo], new() { ["proposal.cosigned"] = 1, ["proposal.merged.cosigner"] = 1, ["proposal.excellent.cosigner"] = 1 });
+        var credited = new Dictionary<string, Dictionary<string, long>>
+        {
+            [a] = new() { ["proposal.submitted"] = 1, ["proposal.registered"] = 1, ["proposal.excellent"] = 1 },
+            [b] = new() { ["proposal.submitted"] = 1, ["proposal.merged"] = 1, ["proposal.excellent.cosigner"] = 1 },
+            [bCo] = new() { ["proposal.cosigned"] = 1, ["proposal.merged.cosigner"] = 1, ["proposal.excellent.cosigner"] = 1 },
+        };
+        await _kit.TallyReaches(b, year, baseline[b], credited[b]);
+        await _kit.TallyReaches(bCo, year, baseline[bCo], credited[bCo]);
+
+        // Their scores are the county's rules applied to exactly those credits (these members did nothing else).
+        var rules = (await Api.Get($"api/committees/{Xiangzhou}/scoring-rules/{year}")).Json!;
+        foreach (var (member, counts) in credited)
+        {
+            var score = await Eventually.Until(() => Api.Get($"api/units/{member}/score?year={year}"), s => s.Json!["total"]!.GetValue<decimal>() == Score(rules, counts), Deadline);
+            Assert.True(score.Json!["total"]!.GetValue<decimal>() == Score(rules, counts), $"{member}: {score}");
+        }
 
         // The proposal not registered entered the report flow as the lead's information report.
         var reportId = Str(await _kit.View(refused), "reportId");
@@ -227,6 +241,20 @@ public sealed class ProposalFlowTests(DemoHostFixture host)
         var office = await Eventually.Until(() => Feed(Xiangzhou, Office), f => KindsFor(f, id).Count > 0, Deadline);
         Assert.Equal(["proposal.submitted"], KindsFor(office, id));
         Assert.Empty(KindsFor(await Feed(bystander, TestUser.Member(bystander)), id));
+    }
+
+    /// <summary>The member items of a rules document applied by hand: counts times points, bonuses, item caps, the total's cap.</summary>
+    private static decimal Score(JsonNode rules, Dictionary<string, long> counts)
+    {
+        var total = 0m;
+        foreach (var item in rules["memberItems"]!.AsArray())
+        {
+            var amount = item!["counters"]!.AsArray().Sum(c => counts.GetValueOrDefault(c!.GetValue<string>())) * item["points"]!.GetValue<decimal>()
+                + item["bonuses"]!.AsArray().Sum(b => counts.GetValueOrDefault(Str(b, "counter")) * b!["points"]!.GetValue<decimal>());
+            total += item["cap"]?.GetValue<decimal>() is { } cap ? Math.Min(amount, cap) : amount;
+        }
+
+        return rules["maxTotal"]?.GetValue<decimal>() is { } max ? Math.Min(total, max) : total;
     }
 
     private Task<ApiResponse> Feed(string code, TestUser user) => Api.As(user).Get($"api/feeds/{code}?limit=500");
