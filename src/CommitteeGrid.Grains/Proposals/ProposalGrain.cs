@@ -88,7 +88,17 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
                     // The number is the register's: a retry, or a registration that failed after taking
                     // it, gets the same number back, so numbers stay gap-free and unique.
                     var register = GrainFactory.GetGrain<IProposalRegisterGrain>(NumberTaken.RegisterKey(_state.Committee, _state.Session!));
-                    var number = await register.Take(_state.Id);
+                    int number;
+                    try
+                    {
+                        number = await register.Take(_state.Id);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogWarning(ex, "Numbering {Id} failed", _state.Id);
+                        return ProposalDecision.Refuse(RejectionKind.Unavailable, "the register could not give a number now; nothing was recorded, retry with the same Idempotency-Key");
+                    }
+
                     return ProposalRules.Register(_state, catalog, number, now);
 
                 case ReviewAction.Merge:
