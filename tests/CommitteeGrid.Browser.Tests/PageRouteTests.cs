@@ -23,6 +23,7 @@ public sealed class PageRouteTests(PagesFixture host)
     [InlineData("units/420607", "unit.js")]
     [InlineData("members/420607-M0001", "member.js")]
     [InlineData("committees/420600/inbox", "inbox.js")]
+    [InlineData("committees/420607/proposals", "proposals.js")]
     [InlineData("reports/R0123456789abcdef0123", "report.js")]
     public async Task Pages_are_html_shells_with_a_policy_that_allows_only_this_hosts_scripts(string path, string script)
     {
@@ -41,6 +42,7 @@ public sealed class PageRouteTests(PagesFixture host)
     [InlineData("units/not%20a%20code")]
     [InlineData("members/420607-M9999")]
     [InlineData("committees/420607-G01/inbox")]
+    [InlineData("committees/420607-G01/proposals")]
     [InlineData("reports/not-a-report")]
     public async Task A_page_for_something_that_is_not_there_is_a_404_shell(string path)
     {

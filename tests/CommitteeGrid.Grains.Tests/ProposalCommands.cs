@@ -3,37 +3,23 @@ using CommitteeGrid.Abstractions.Grains;
 
 namespace CommitteeGrid.Grains.Tests;
 
-/// <summary>Sends proposal commands as a client would: a fresh key per command, retried with the same key if the cluster fails it in transit.</summary>
+/// <summary>
+/// Sends proposal commands with a fresh key each. No retries: in a healthy cluster a command that throws
+/// or answers "unavailable" is a fault the test must see, not one a retry should hide.
+/// </summary>
 internal static class ProposalCommands
 {
     public static CommandMeta Meta(string actor, string role = "member") => new(Guid.NewGuid().ToString("N"), new Actor(actor, role, null, null));
 
-    public static async Task<CommandResult> Send(IProposalGrain grain, CommandMeta meta, Func<IProposalGrain, CommandMeta, Task<CommandResult>> call)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                var result = await call(grain, meta);
-                if (result.Rejection?.Kind != RejectionKind.Unavailable || attempt >= 20)
-                {
-                    return result;
-                }
-            }
-            catch (Exception) when (attempt < 20)
-            {
-                // Failed in transit; the same key makes the retry safe.
-            }
-
-            await Task.Delay(50 * (attempt + 1));
-        }
-    }
+    public static Task<CommandResult> Send(IProposalGrain grain, CommandMeta meta, Func<IProposalGrain, CommandMeta, Task<CommandResult>> call) =>
+        call(grain, meta);
 
     /// <summary>Sends and fails the test when the command is refused.</summary>
     public static async Task<Receipt> Must(IProposalGrain grain, string actor, Func<IProposalGrain, CommandMeta, Task<CommandResult>> call, string role = "member")
     {
         var result = await Send(grain, Meta(actor, role), call);
         Assert.True(result.Accepted, $"{grain.GetPrimaryKeyString()}: refused: {result.Rejection}");
+        Assert.False(result.Replayed, $"{grain.GetPrimaryKeyString()}: a fresh key was answered as a replay");
         return result.Receipt!;
     }
 }

@@ -91,6 +91,23 @@ public sealed class ProposalDeadlineTests(ClusterFixture fixture) : IClassFixtur
         Assert.Equal(2, (await proposal.GetView())!.History.Count(h => h.Event == "proposal.overdue"));
     }
 
+    [Fact]
+    public async Task An_answer_due_months_ahead_is_assigned_at_once_and_waits_on_the_clock()
+    {
+        var proposal = await Drafted();
+        await Must(proposal.Submit(Meta(), new SubmitProposal(Lead)));
+        await Must(proposal.Review(OfficeMeta(), new ReviewProposal("420607", ReviewAction.Register)));
+
+        // The default answer period (90 days) and the longest allowed: far beyond what one grain timer can wait.
+        await Must(proposal.Assign(OfficeMeta(), new AssignProposal("420607", "420607-H04", [], null)));
+        var view = (await proposal.GetView())!;
+        Assert.Equal(ProposalStatus.Assigned, view.Status);
+        Assert.InRange(view.Units.Single().DueAt, DateTimeOffset.UtcNow.AddDays(89), DateTimeOffset.UtcNow.AddDays(91));
+        await Must(proposal.HandBack(new CommandMeta(Key(), new Actor("420607-H04", "unit", null, null)), new HandBackProposal("420607-H04", "职责不符")));
+        await Must(proposal.Assign(OfficeMeta(), new AssignProposal("420607", "420607-H05", [], DateTimeOffset.UtcNow.AddDays(365))));
+        Assert.DoesNotContain((await proposal.GetView())!.History, h => h.Event is "proposal.due_soon" or "proposal.overdue");
+    }
+
     private async Task<IProposalGrain> Drafted()
     {
         var proposal = fixture.Grains.GetGrain<IProposalGrain>(ProposalIds.FromKey('P', Key()));
@@ -108,6 +125,7 @@ public sealed class ProposalDeadlineTests(ClusterFixture fixture) : IClassFixtur
     {
         var result = await call;
         Assert.True(result.Accepted, $"refused: {result.Rejection}");
+        Assert.False(result.Replayed);
     }
 
     private static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done)

@@ -29,6 +29,8 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
     /// <summary>Orleans' minimum: how often the reminder repeats until the grain has done what was due.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(7);
+
     private ProposalState _state = null!;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerAt;
@@ -86,7 +88,17 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
                     // The number is the register's: a retry, or a registration that failed after taking
                     // it, gets the same number back, so numbers stay gap-free and unique.
                     var register = GrainFactory.GetGrain<IProposalRegisterGrain>(NumberTaken.RegisterKey(_state.Committee, _state.Session!));
-                    var number = await register.Take(_state.Id);
+                    int number;
+                    try
+                    {
+                        number = await register.Take(_state.Id);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogWarning(ex, "Numbering {Id} failed", _state.Id);
+                        return ProposalDecision.Refuse(RejectionKind.Unavailable, "the register could not give a number now; nothing was recorded, retry with the same Idempotency-Key");
+                    }
+
                     return ProposalRules.Register(_state, catalog, number, now);
 
                 case ReviewAction.Merge:
@@ -132,7 +144,9 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
             return;
         }
 
+        // It may have fired early (waits are capped) or late: schedule afresh from what is due now.
         _reminderMayExist = true;
+        _reminderAt = null;
         await RunDueSteps();
     }
 
@@ -299,24 +313,31 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
     private async Task ScheduleDeadline()
     {
         var next = ProposalRules.NextDeadline(_state, DueSoonDays);
-        if (next != _timerAt)
+        try
         {
-            _deadlineTimer?.Dispose();
-            _deadlineTimer = null;
-            _timerAt = next;
-            if (next is { } at)
+            if (next != _timerAt)
             {
-                var wait = at - clock.GetUtcNow();
-                _deadlineTimer = this.RegisterGrainTimer(_ => RunDueSteps(), wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                _deadlineTimer?.Dispose();
+                _deadlineTimer = null;
+                _timerAt = next;
+                if (next is { } at)
+                {
+                    _deadlineTimer = this.RegisterGrainTimer(OnDeadlineTimer, WaitUntil(at), Timeout.InfiniteTimeSpan);
+                }
             }
+        }
+        catch (Exception ex)
+        {
+            // Never fails the command that was recorded: the reminder below, or the next activation, catches up.
+            logger.LogWarning(ex, "Setting the deadline timer of {Id} failed", _state.Id);
+            _timerAt = null;
         }
 
         try
         {
             if (next is { } due && _reminderAt != due)
             {
-                var wait = due - clock.GetUtcNow();
-                await this.RegisterOrUpdateReminder(DeadlineReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, ReminderPeriod);
+                await this.RegisterOrUpdateReminder(DeadlineReminder, WaitUntil(due), ReminderPeriod);
                 _reminderAt = due;
                 _reminderMayExist = true;
             }
@@ -338,6 +359,25 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
             _reminderAt = null;
             _reminderMayExist = true;
         }
+    }
+
+    /// <summary>
+    /// How long to wait for a deadline, at most <see cref="MaxWait"/>: timers take at most about 49 days,
+    /// and an answer is due up to a year ahead. Waking early costs nothing: no step is due yet, and the
+    /// wait is set again from there.
+    /// </summary>
+    private TimeSpan WaitUntil(DateTimeOffset at)
+    {
+        var wait = at - clock.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWait ? MaxWait : wait;
+    }
+
+    private Task OnDeadlineTimer(CancellationToken ct)
+    {
+        // One-shot: forget it, so that scheduling afterwards sets a new one even for the same deadline.
+        _deadlineTimer = null;
+        _timerAt = null;
+        return RunDueSteps();
     }
 
     /// <summary>

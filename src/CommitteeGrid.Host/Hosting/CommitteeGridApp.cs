@@ -63,6 +63,7 @@ public static class CommitteeGridApp
             if (options.DemoActivity)
             {
                 builder.Services.AddHostedService<DemoActivity>();
+                builder.Services.AddHostedService<DemoProposals>();
             }
         }
 

@@ -42,6 +42,10 @@ internal static class PageEndpoints
             Page(assets.Get("inbox.html"), Exists(catalog, code, UnitKind.Committee)))
             .WithName("InboxPage").RequireAccess("page.read");
 
+        pages.MapGet("/committees/{code}/proposals", (string code, NetworkCatalog catalog, PageAssets assets) =>
+            Page(assets.Get("proposals.html"), Exists(catalog, code, UnitKind.Committee)))
+            .WithName("ProposalRegisterPage").RequireAccess("page.read");
+
         pages.MapGet("/reports/{id}", (string id, PageAssets assets) =>
             Page(assets.Get("report.html"), Api.RequestContext.IsReportId(id)))
             .WithName("ReportPage").RequireAccess("page.read");

@@ -89,11 +89,16 @@ public sealed class AccessGate(AccessPolicy policy, NetworkCatalog catalog, Prop
 
         if (http.Request.RouteValues.TryGetValue("id", out var pid) && pid is string proposalId && ProposalIds.IsProposalId(proposalId))
         {
-            // A proposal concerns its proposers (lead, co-signers, invitees) and the committee that reviews it.
+            // A proposal concerns its proposers (lead, co-signers, invitees, those of proposals merged into it)
+            // and the committee that reviews it.
             var view = await grains.GetGrain<IProposalGrain>(proposalId).GetView();
             return view is null
                 ? (null, AccessDecision.Hidden($"proposal {proposalId} does not exist or is outside your scope"))
-                : (AccessTarget.Entity("proposal", proposalId, [view.Lead, .. view.Cosigners, .. view.Invitations.Select(i => i.Member), view.Committee]), null);
+                : (AccessTarget.Entity("proposal", proposalId,
+                [
+                    view.Lead, .. view.Cosigners, .. view.Invitations.Select(i => i.Member),
+                    .. view.Absorbed.SelectMany(a => a.Cosigners.Prepend(a.Lead)), view.Committee,
+                ]), null);
         }
 
         if (http.Request.RouteValues.TryGetValue("id", out var did) && did is string dutyId && ProposalIds.IsId(dutyId, 'D'))

@@ -76,6 +76,11 @@ public sealed class ApiClient(HttpClient http, Func<TestUser, string> tokens, Te
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        if (request.Headers.Authorization is null && user is { } who)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens(who));
+        }
+
         return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 

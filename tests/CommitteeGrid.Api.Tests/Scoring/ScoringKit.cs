@@ -16,7 +16,7 @@ public sealed class ScoringKit(ApiClient api)
         string id = "";
         for (var i = 0; i < times; i++)
         {
-            var r = await api.Post("api/reports", new { author = lead, title = "关于中小学课后服务经费保障的建议", body = "经费来源不稳定。" }, actor: lead);
+            var r = await api.Post("api/reports", new { author = lead, title = "关于中小学课后服务经费保障的建议", body = "经费来源不稳定。" }, actor: TestUser.Member(lead));
             Assert.True(r.Code == 201, r.ToString());
             id = r.ReportId!;
         }

@@ -118,6 +118,20 @@ const words = {
   endorsements: ['批示', 'Endorsements'],
   emptyInbox: ['收件箱中没有符合条件的信息', 'No reports in this inbox match'],
 
+  register: ['提案登记', 'Proposal register'],
+  registerOf: ['{0} · 提案登记', '{0} · Proposal register'],
+  number: ['案号', 'No.'],
+  proposalLead: ['领衔人', 'Lead proposer'],
+  proposers: ['提案人数', 'Proposers'],
+  session: ['届次', 'Session'],
+  plenary: ['大会期间', 'In plenary'],
+  key: ['重点', 'Key'],
+  handlingUnit: ['主办单位', 'Lead unit'],
+  due: ['办理期限', 'Due'],
+  overdue: ['逾期', 'Overdue'],
+  overdueOnly: ['仅看逾期', 'Overdue only'],
+  emptyRegister: ['没有符合条件的提案', 'No proposals match'],
+
   report: ['社情民意信息', 'Information report'],
   body: ['正文', 'Text'],
   submittedAt: ['报送时间', 'Submitted'],
@@ -212,6 +226,26 @@ export function statusLabel(status) {
   return pair ? either(...pair) : status;
 }
 
+const proposalStatuses = {
+  draft: ['草稿', 'draft'],
+  signing: ['联名征集中', 'being signed'],
+  signing_closed: ['联名已截止', 'signing closed'],
+  submitted: ['待审查', 'submitted'],
+  withdrawn: ['已撤回', 'withdrawn'],
+  registered: ['已立案', 'registered'],
+  not_registered: ['不予立案', 'not registered'],
+  merged: ['已并案', 'merged'],
+  assigned: ['办理中', 'assigned'],
+  handed_back: ['退回待重新交办', 'handed back'],
+  answered: ['已答复', 'answered'],
+  closed: ['已办结', 'closed'],
+};
+
+export function proposalStatusLabel(status) {
+  const pair = proposalStatuses[status];
+  return pair ? either(...pair) : status;
+}
+
 export function eventLabel(kind) {
   const pair = events[kind];
   return pair ? either(...pair) : kind;
@@ -238,7 +272,6 @@ const proposalWords = {
   'duty.household': ['走访联系群众', 'Household contacts'],
   'duty.deed': ['为民办实事', 'Practical deeds'],
   'duty.reportback': ['述职', 'Report-backs'],
-  'duty.six_ones': ['“六个一”全部完成', 'Six ones completed'],
 };
 
 /** A counter's name for people, e.g. report.adopted.city → 市级采用 / Adopted (city). */

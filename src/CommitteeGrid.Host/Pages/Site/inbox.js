@@ -80,7 +80,9 @@ function render() {
   body = inboxBody;
   main.replaceChildren(
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, t('inboxOf', unit.name))),
-    h('p', { class: 'links' }, h('a', { href: unitHref(unit.code, unit.kind) }, unit.name)),
+    h('p', { class: 'links' },
+      h('a', { href: unitHref(unit.code, unit.kind) }, unit.name), ' · ',
+      h('a', { href: `/committees/${enc(unit.code)}/proposals` }, t('register'))),
     inbox);
   draw();
 }
