@@ -10,7 +10,7 @@
 #   scripts/cluster.sh status          silos (process alive? /health/ready?) and the membership table
 #   scripts/cluster.sh stop            stop every silo and PostgreSQL, remove the state folder
 #
-# State folder: $CG_CLUSTER_DIR, default /tmp/committeegrid-cluster. Per silo, silos/INDEX/ holds pid,
+# State folder: $CG_CLUSTER_DIR, default /tmp/committeegrid-cluster (signing_key: the cluster's token key). Per silo, silos/INDEX/ holds pid,
 # http, silo_port, gateway_port, url and host.log. stdout carries the silos' URLs; chatter goes to stderr.
 set -euo pipefail
 
@@ -116,6 +116,7 @@ launch_silo() {
         "--CommitteeGrid:SiloPort=$silo" \
         "--CommitteeGrid:GatewayPort=$gateway" \
         "--CommitteeGrid:Postgres=$(cat "$state/connection")" \
+        "--CommitteeGrid:SigningKey=$(cat "$state/signing_key")" \
         "--CommitteeGrid:NetworkFile=$(cat "$state/network")" \
         "${extra[@]}" </dev/null >"$dir/host.log" 2>&1 9>&-) &
     local pid=$!
@@ -223,6 +224,8 @@ cmd_start() {
         printf '%s\n' "${host_args[@]}" >"$state/host_args"
     fi
     echo "$connection" >"$state/connection"
+    # Every silo signs and checks tokens with this cluster's own key (the host needs one with PostgreSQL).
+    (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$state/signing_key")
 
     # The first silo creates the schema; the others start together once it is in place.
     launch_silo 1
@@ -237,6 +240,9 @@ cmd_start() {
     start_done=1
 
     log "PostgreSQL: $connection"
+    log "a token (staff of the root committee, after creating the user once):"
+    log "  dotnet $dll user add --name ops.staff --password - --role staff --scope <root code> --CommitteeGrid:Postgres='$connection' --CommitteeGrid:NetworkFile=$network"
+    log "  dotnet $dll token --name ops.staff --CommitteeGrid:Postgres='$connection' --CommitteeGrid:SigningKey=\$(cat $state/signing_key)"
     for i in $(silo_indexes); do
         describe "$i"
     done

@@ -93,6 +93,7 @@ public static class ChaosScenario
             // Each attempt has its own deadline (ChaosLoad); verify has its own.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        BenchAuth.Authorize(http, network.Root.Code);
         var load = new ChaosLoad(http, router, network, members, runId);
         void Phase(string text) => log.WriteLine($"[{DateTime.Now:HH:mm:ss.f} {load.Now,7:F1} s] {text}");
 

@@ -63,6 +63,11 @@ public sealed class ChaosSilo : IAsyncDisposable
         info.ArgumentList.Add($"--CommitteeGrid:GatewayPort={gateway}");
         info.ArgumentList.Add($"--CommitteeGrid:Postgres={settings.Postgres}");
         info.ArgumentList.Add($"--CommitteeGrid:NetworkFile={settings.NetworkFile}");
+        foreach (var arg in BenchAuth.HostArgs())
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         if (settings.HealInterval is { } heal)
         {
             info.ArgumentList.Add($"--Rollup:HealInterval={heal.ToString("c", CultureInfo.InvariantCulture)}");

@@ -48,6 +48,11 @@ public sealed class HostLauncher : IAsyncDisposable
             info.ArgumentList.Add($"--CommitteeGrid:Postgres={postgres}");
         }
 
+        foreach (var arg in BenchAuth.HostArgs())
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

@@ -5,7 +5,7 @@ using CommitteeGrid.Bench;
 using CommitteeGrid.Domain.Network;
 
 // dotnet run -c Release --project bench/CommitteeGrid.Bench -- plenary [--members 60000] [--seconds 60]
-//     [--workers 64] [--embedded] [--url URL --network FILE]
+//     [--workers 64] [--embedded] [--url URL --network FILE]   (a host it did not start: CG_TOKEN=bearer token)
 // One file per benchmark; Program only dispatches.
 switch (args.FirstOrDefault())
 {
@@ -67,6 +67,7 @@ using var http = new HttpClient(new SocketsHttpHandler
     BaseAddress = new Uri(url),
     Timeout = TimeSpan.FromMinutes(3),
 };
+BenchAuth.Authorize(http, network.Root.Code, ownHost: options.Url is null);
 var api = new Api(http);
 
 // Warm-up: JIT, connection pool, first activations.

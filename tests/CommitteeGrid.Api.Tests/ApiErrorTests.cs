@@ -14,7 +14,7 @@ public sealed class ApiErrorTests(DemoHostFixture host)
 {
     private const string Lead = "420607-M0001";
     private const string Other = "420607-M0002";
-    private const string CountyStaff = "staff-420607";
+    private static readonly TestUser CountyStaff = TestUser.Staff(Xiangzhou);
     private const string UnknownReport = "R00000000000000000000";
 
     public static TheoryData<string> Cases
@@ -139,15 +139,15 @@ public sealed class ApiErrorTests(DemoHostFixture host)
             var fresh = await Submit(api, Lead, submitKey);
             var adopted = await Submit(api, "420607-M0003");
             var adoptKey = ApiClient.NewKey();
-            await Act(api, adopted, new { committee = Xiangzhou, action = "adopt" }, adoptKey);
+            await Act(api, adopted, Xiangzhou, new { committee = Xiangzhou, action = "adopt" }, adoptKey);
             var endorsedOn = China.Today;
-            await Act(api, adopted, new { committee = Xiangzhou, action = "endorse", leaderTitle = "区政协主席", date = endorsedOn });
+            await Act(api, adopted, Xiangzhou, new { committee = Xiangzhou, action = "endorse", leaderTitle = "区政协主席", date = endorsedOn });
             var forwarded = await Submit(api, "420607-M0004");
-            await Act(api, forwarded, new { committee = Xiangzhou, action = "forward" });
+            await Act(api, forwarded, Xiangzhou, new { committee = Xiangzhou, action = "forward" });
             var top = await Submit(api, "420607-M0005");
-            await Act(api, top, new { committee = Xiangzhou, action = "forward" });
-            await Act(api, top, new { committee = Xiangyang, action = "forward" });
-            await Act(api, top, new { committee = Hubei, action = "forward" });
+            await Act(api, top, Xiangzhou, new { committee = Xiangzhou, action = "forward" });
+            await Act(api, top, Xiangyang, new { committee = Xiangyang, action = "forward" });
+            await Act(api, top, Hubei, new { committee = Hubei, action = "forward" });
             return new PreparedReports
             {
                 Fresh = fresh,
@@ -163,16 +163,25 @@ public sealed class ApiErrorTests(DemoHostFixture host)
 
         private static async Task<string> Submit(ApiClient api, string lead, string? key = null)
         {
-            var response = await api.Post("api/reports", ErrorCases.Submission(lead), key, lead);
+            var response = await api.Post("api/reports", ErrorCases.Submission(lead), key, TestUser.Member(lead));
             Assert.True(response.Code == 201, $"preparing a report failed: {response}");
             return response.ReportId!;
         }
 
-        private static async Task Act(ApiClient api, string report, object action, string? key = null)
+        private static async Task Act(ApiClient api, string report, string committee, object action, string? key = null)
         {
-            var response = await api.Post($"api/reports/{report}/actions", action, key, CountyStaff);
+            var response = await api.Post($"api/reports/{report}/actions", action, key, TestUser.Staff(committee));
             Assert.True(response.Code == 200, $"preparing report {report} failed: {response}");
         }
+    }
+
+    /// <summary>A JSON POST carrying exactly the given bearer token.</summary>
+    private static HttpRequestMessage Bearer(HttpMethod method, string path, string token)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = ApiClient.JsonContent(ErrorCases.Submission(Lead)) };
+        request.Headers.Add(ApiClient.KeyHeader, ApiClient.NewKey());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
     }
 
     /// <summary>One wrong request: how to send it, the status it must get, and words its detail must contain.</summary>
@@ -226,16 +235,25 @@ public sealed class ApiErrorTests(DemoHostFixture host)
 
             var validJson = $$"""{"author":"{{Lead}}","title":"标题","body":"正文"}""";
             Task<ApiResponse> SubmitRaw(ApiClient api, string? body, string? contentType = "application/json") =>
-                api.PostRaw("api/reports", body, contentType, ApiClient.NewKey(), Lead);
+                api.PostRaw("api/reports", body, contentType, ApiClient.NewKey(), TestUser.Member(Lead));
             Task<ApiResponse> SubmitBytes(ApiClient api, byte[] body) =>
-                api.PostContent("api/reports", ApiClient.Encoded(body, "application/json"), ApiClient.NewKey(), Lead);
-            Task<ApiResponse> Submit(ApiClient api, object body) => api.Post("api/reports", body, actor: Lead);
+                api.PostContent("api/reports", ApiClient.Encoded(body, "application/json"), ApiClient.NewKey(), TestUser.Member(Lead));
+            Task<ApiResponse> Submit(ApiClient api, object body) => api.Post("api/reports", body, actor: TestUser.Member(Lead));
             Task<ApiResponse> ActRaw(ApiClient api, string report, string body) =>
                 api.PostRaw($"api/reports/{report}/actions", body, "application/json", ApiClient.NewKey(), CountyStaff);
-            Task<ApiResponse> Act(ApiClient api, string report, object body) =>
-                api.Post($"api/reports/{report}/actions", body, actor: CountyStaff);
-            Task<ApiResponse> Revise(ApiClient api, string report, string author) =>
-                api.Post($"api/reports/{report}/revision", new { author, title = "修改稿", body = "补充了数据来源。" }, actor: author);
+            Task<ApiResponse> Act(ApiClient api, string report, object body, TestUser? actor = null) =>
+                api.Post($"api/reports/{report}/actions", body, actor: actor ?? CountyStaff);
+            Task<ApiResponse> Revise(ApiClient api, string report, string author, TestUser? actor = null) =>
+                api.Post($"api/reports/{report}/revision", new { author, title = "修改稿", body = "补充了数据来源。" }, actor: actor ?? TestUser.Member(author));
+
+            // Access: who may do it, checked before anything else about the command.
+            Add("access: no token", 401, (api, _) => api.Anonymous().PostRaw("api/reports", validJson, "application/json", ApiClient.NewKey()), "Authorization: Bearer");
+            Add("access: a forged token", 401, (api, _) => api.Send(Bearer(HttpMethod.Post, "api/reports", "e30.e30.c2lnbmF0dXJl")), "token was refused");
+            Add("access: a member submits for another member", 403, (api, _) => api.Post("api/reports", Submission(Other), actor: TestUser.Member(Lead)), "author 420607-M0002 is outside");
+            Add("access: county staff act for the city", 403, (api, r) => Act(api, r.Forwarded, new { committee = Xiangyang, action = "adopt" }), "committee 420600 is outside");
+            Add("access: a viewer acts", 403, (api, r) => Act(api, r.Fresh, new { committee = Xiangzhou, action = "adopt" }, TestUser.Viewer(Xiangzhou)), "role 'viewer'", "staff");
+            Add("access: staff of another province act on a report", 404, (api, r) => Act(api, r.Fresh, new { committee = Sichuan, action = "adopt" }, TestUser.Staff(Sichuan)), "does not exist or is outside your scope");
+            Add("access: an operator submits", 403, (api, _) => api.Post("api/reports", Submission(Lead), actor: TestUser.Operator(National)), "role 'operator'");
 
             // Idempotency-Key: every state-changing request needs exactly one well-formed key.
             Add("key: missing", 400, (api, _) => api.PostRaw("api/reports", validJson, "application/json", key: null), "Idempotency-Key", "required");
@@ -245,7 +263,7 @@ public sealed class ApiErrorTests(DemoHostFixture host)
             Add("key: contains a space", 400, (api, _) => api.PostRaw("api/reports", validJson, "application/json", "two words"), "Idempotency-Key", "without spaces");
             Add("key: missing on an action", 400, (api, r) => api.PostRaw($"api/reports/{r.Fresh}/actions", """{"committee":"420607","action":"adopt"}""", "application/json", key: null), "Idempotency-Key", "required");
             Add("key: missing on a revision", 400, (api, r) => api.PostRaw($"api/reports/{r.Fresh}/revision", validJson, "application/json", key: null), "Idempotency-Key", "required");
-            Add("key: reused for a different submission", 422, (api, r) => api.Post("api/reports", Submission(Lead, "另一份报告"), r.SubmitKey, Lead), "already used for a different request");
+            Add("key: reused for a different submission", 422, (api, r) => api.Post("api/reports", Submission(Lead, "另一份报告"), r.SubmitKey, TestUser.Member(Lead)), "already used for a different request");
             Add("key: reused for a different action", 422, (api, r) => api.Post($"api/reports/{r.Adopted}/actions", new { committee = Xiangzhou, action = "decline" }, r.AdoptKey, CountyStaff), "already used for a different request");
 
             // The body: present, JSON, an object, only known fields of the right types, within limits.
@@ -264,7 +282,7 @@ public sealed class ApiErrorTests(DemoHostFixture host)
             Add("body: author is a number", 400, (api, _) => SubmitRaw(api, """{"author":420607,"title":"t","body":"b"}"""), "'author'", "wrong type");
             Add("body: coAuthors is a string", 400, (api, _) => SubmitRaw(api, $$"""{"author":"{{Lead}}","coAuthors":"{{Other}}","title":"t","body":"b"}"""), "'coAuthors'", "wrong type");
             Add("body: title is an object", 400, (api, _) => SubmitRaw(api, $$"""{"author":"{{Lead}}","title":{"zh":"t"},"body":"b"}"""), "'title'", "wrong type");
-            Add("body: over 64 KiB, chunked", 413, (api, _) => api.PostContent("api/reports", new ChunkedJson(70_000), ApiClient.NewKey(), Lead), "larger than 65536 bytes");
+            Add("body: over 64 KiB, chunked", 413, (api, _) => api.PostContent("api/reports", new ChunkedJson(70_000), ApiClient.NewKey(), TestUser.Member(Lead)), "larger than 65536 bytes");
             Add("body: over 64 KiB", 413, (api, _) => Submit(api, new { author = Lead, title = "t", body = new string('x', 70_000) }), "larger than 65536 bytes");
             AddNot("body: invalid UTF-8", 400, (api, _) => SubmitBytes(api, [.. Encoding.UTF8.GetBytes($$"""{"author":"{{Lead}}","title":"""), (byte)'"', 0xFF, 0xFE, (byte)'"', .. ""","body":"b"}"""u8]), ["UTF-8"], ["wrong type"]);
             AddNot("body: lone surrogate in title", 400, (api, _) => SubmitRaw(api, $$"""{"author":"{{Lead}}","title":"a\ud800b","body":"b"}"""), ["title", "Unicode"], ["wrong type"]);
@@ -272,7 +290,7 @@ public sealed class ApiErrorTests(DemoHostFixture host)
             // What a submission says must make sense in the network.
             Add("submit: author missing", 400, (api, _) => Submit(api, new { title = "t", body = "b" }), "author", "required");
             Add("submit: unknown author", 400, (api, _) => Submit(api, Submission("ZZ-NOBODY")), "'ZZ-NOBODY'", "not a member");
-            Add("submit: author is an activity group", 400, (api, _) => Submit(api, Submission("420607-G01")), "'420607-G01'", "not a member");
+            Add("submit: author is an activity group", 400, (api, _) => api.Post("api/reports", Submission("420607-G01")), "'420607-G01'", "not a member");
             Add("submit: unknown co-author", 400, (api, _) => Submit(api, new { author = Lead, coAuthors = new[] { "ZZ-NOBODY" }, title = "t", body = "b" }), "co-author 'ZZ-NOBODY'");
             Add("submit: lead is also a co-author", 400, (api, _) => Submit(api, new { author = Lead, coAuthors = new[] { Lead }, title = "t", body = "b" }), "co-author");
             Add("submit: co-author named twice", 400, (api, _) => Submit(api, new { author = Lead, coAuthors = new[] { Other, Other }, title = "t", body = "b" }), "twice");
@@ -303,16 +321,17 @@ public sealed class ApiErrorTests(DemoHostFixture host)
 
             // Transitions the state machine does not allow.
             Add("transition: forward past a level", 409, (api, r) => Act(api, r.Fresh, new { committee = Xiangzhou, action = "forward", forwardTo = Hubei }), "one level at a time", Xiangyang);
-            Add("transition: act where it was never forwarded", 409, (api, r) => Act(api, r.Fresh, new { committee = Xiangyang, action = "adopt" }), "has not been submitted or forwarded to committee 420600");
-            Add("transition: act in another province", 409, (api, r) => Act(api, r.Fresh, new { committee = Sichuan, action = "adopt" }), "510000");
+            Add("transition: act where it was never forwarded", 409, (api, r) => Act(api, r.Fresh, new { committee = Xiangyang, action = "adopt" }, TestUser.Staff(Xiangyang)), "has not been submitted or forwarded to committee 420600");
+            Add("transition: act in another province", 409, (api, r) => Act(api, r.Fresh, new { committee = Sichuan, action = "adopt" }, TestUser.Staff(National)), "510000");
             Add("transition: adopt twice", 409, (api, r) => Act(api, r.Adopted, new { committee = Xiangzhou, action = "adopt" }), "already been adopted");
             Add("transition: decline after adoption", 409, (api, r) => Act(api, r.Adopted, new { committee = Xiangzhou, action = "decline" }), "can no longer be declined");
             Add("transition: return after adoption", 409, (api, r) => Act(api, r.Adopted, new { committee = Xiangzhou, action = "return", reason = "补充数据" }), "can no longer be returned");
             Add("transition: forward twice", 409, (api, r) => Act(api, r.Forwarded, new { committee = Xiangzhou, action = "forward" }), "already been forwarded");
-            Add("transition: forward from the national committee", 409, (api, r) => Act(api, r.AtNational, new { committee = National, action = "forward" }), "highest");
+            Add("transition: forward from the national committee", 409, (api, r) => Act(api, r.AtNational, new { committee = National, action = "forward" }, TestUser.Staff(National)), "highest");
             Add("transition: same endorsement twice", 409, (api, r) => Act(api, r.Adopted, new { committee = Xiangzhou, action = "endorse", leaderTitle = r.EndorsedBy, date = r.EndorsedOn }), "already recorded");
             Add("transition: revise when not returned", 409, (api, r) => Revise(api, r.Fresh, Lead), "has not been returned");
-            Add("transition: revise by someone else", 403, (api, r) => Revise(api, r.Fresh, Other), "only the lead author");
+            Add("transition: revise by someone else", 403, (api, r) => Revise(api, r.Fresh, Other, CountyStaff), "only the lead author");
+            Add("access: a member revises another member's report", 404, (api, r) => Revise(api, r.Fresh, Other), "does not exist or is outside your scope");
 
             // Reports that do not exist.
             Add("report: act on an unknown report", 404, (api, _) => Act(api, UnknownReport, new { committee = Xiangzhou, action = "adopt" }), UnknownReport, "does not exist");

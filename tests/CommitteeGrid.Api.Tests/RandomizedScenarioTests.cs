@@ -140,7 +140,7 @@ public sealed class RandomizedScenarioTests(SyntheticHostFixture host, ITestOutp
         if (roll < 0.11)
         {
             var unknown = "R" + Convert.ToHexStringLower(BitConverter.GetBytes(random.NextInt64()))[..16] + "0000";
-            return Action(unknown, "ZZ", new { committee = _tree.Root, action = "adopt" }, "action on a report that does not exist", 404, null);
+            return Action(new ModelReport(unknown, _tree.Members[0], _tree.Root, "national"), _tree.Root, new { committee = _tree.Root, action = "adopt" }, "action on a report that does not exist", 404, null);
         }
 
         var open = state.Reports.Where(r => r.IsOpen).ToList();
@@ -170,21 +170,21 @@ public sealed class RandomizedScenarioTests(SyntheticHostFixture host, ITestOutp
         var kind = random.NextDouble();
         if (kind < 0.05)
         {
-            return new Planned("submission by an unknown author", "api/reports", Body("ZZ-NOBODY", [], title), ApiClient.NewKey(), lead, 400, false, null, variant);
+            return new Planned("submission by an unknown author", "api/reports", Body("ZZ-NOBODY", [], title), ApiClient.NewKey(), TestUser.Member(lead), 400, false, null, variant);
         }
 
         if (kind < 0.10)
         {
-            return new Planned("submission naming the lead as co-author", "api/reports", Body(lead, [lead], title), ApiClient.NewKey(), lead, 400, false, null, variant);
+            return new Planned("submission naming the lead as co-author", "api/reports", Body(lead, [lead], title), ApiClient.NewKey(), TestUser.Member(lead), 400, false, null, variant);
         }
 
         if (kind < 0.14)
         {
-            return new Planned("submission without a title", "api/reports", Body(lead, coAuthors, " "), ApiClient.NewKey(), lead, 400, false, null, variant);
+            return new Planned("submission without a title", "api/reports", Body(lead, coAuthors, " "), ApiClient.NewKey(), TestUser.Member(lead), 400, false, null, variant);
         }
 
         var committee = _tree.CommitteeOf(lead);
-        return new Planned($"submission by {lead} to {committee}", "api/reports", Body(lead, coAuthors, title), ApiClient.NewKey(), lead, 201, false, response =>
+        return new Planned($"submission by {lead} to {committee}", "api/reports", Body(lead, coAuthors, title), ApiClient.NewKey(), TestUser.Member(lead), 201, false, response =>
         {
             state.Reports.Add(new ModelReport(response.ReportId!, lead, committee, _tree.LevelOf(committee)));
             expected.Credit(lead, "report.submitted");
@@ -203,11 +203,12 @@ public sealed class RandomizedScenarioTests(SyntheticHostFixture host, ITestOutp
             var other = _tree.Members[random.Next(_tree.Members.Count)];
             if (other != report.Lead)
             {
-                return new Planned("revision by someone other than the lead", path, Body(other, title), ApiClient.NewKey(), other, 403, false, null, variant);
+                // Entered by the county office (a member could not even see another's report): the rule refuses anyone but the lead.
+                return new Planned("revision by someone other than the lead", path, Body(other, title), ApiClient.NewKey(), TestUser.Staff(report.Levels[0].Committee), 403, false, null, variant);
             }
         }
 
-        return new Planned($"revision of {report.Id} returned by {awaiting.Committee}", path, Body(report.Lead, title), ApiClient.NewKey(), report.Lead, 200, false, _ => awaiting.Awaiting = false, variant);
+        return new Planned($"revision of {report.Id} returned by {awaiting.Committee}", path, Body(report.Lead, title), ApiClient.NewKey(), TestUser.Member(report.Lead), 200, false, _ => awaiting.Awaiting = false, variant);
     }
 
     private Planned Act(WorkerState state, ModelReport report, int step, ExpectedCounts expected)
@@ -232,7 +233,7 @@ public sealed class RandomizedScenarioTests(SyntheticHostFixture host, ITestOutp
             // A revision of a report nobody returned.
             var title = $"未退回的修改 {state.Worker}-{step}";
             object Body(string t) => new { author = report.Lead, title = t, body = "正文" };
-            return new Planned("revision of a report that was not returned", $"api/reports/{report.Id}/revision", Body(title), ApiClient.NewKey(), report.Lead,
+            return new Planned("revision of a report that was not returned", $"api/reports/{report.Id}/revision", Body(title), ApiClient.NewKey(), TestUser.Member(report.Lead),
                 report.Awaiting is null ? 409 : 200, false, _ => report.Awaiting!.Awaiting = false, () => Body(title + "（另一稿）"));
         }
 
@@ -260,7 +261,7 @@ public sealed class RandomizedScenarioTests(SyntheticHostFixture host, ITestOutp
         var variant = () => new { committee, action = "decline", reason = (string?)$"另一请求 {Guid.NewGuid():N}", leaderTitle = (string?)null, date = (string?)null, forwardTo = (string?)null };
 
         var (status, apply) = Judge(report, committee, action, reason, leaderTitle, date, forwardTo, expected);
-        return Action(report.Id, committee, body, $"{action} of {report.Id} at {committee}", status, apply, variant);
+        return Action(report, committee, body, $"{action} of {report.Id} at {committee}", status, apply, variant);
     }
 
     /// <summary>
@@ -356,15 +357,24 @@ public sealed class RandomizedScenarioTests(SyntheticHostFixture host, ITestOutp
         }
     }
 
-    private static Planned Action(string report, string committee, object body, string description, int status, Action<ApiResponse>? apply, Func<object>? variant = null) =>
-        new(description, $"api/reports/{report}/actions", body, ApiClient.NewKey(), $"staff-{committee}", status, false, apply, variant ?? (() => new { committee, action = "decline", reason = Guid.NewGuid().ToString("N") }));
+    /// <summary>
+    /// Sent by that committee's office when it is a committee the report's lead sits under or the report
+    /// reached; otherwise (a group, an unknown code, a committee elsewhere) by the root committee's office,
+    /// so the answer comes from the report's rules, not from the access policy.
+    /// </summary>
+    private Planned Action(ModelReport report, string committee, object body, string description, int status, Action<ApiResponse>? apply, Func<object>? variant = null)
+    {
+        var related = _tree.IsCommittee(committee) && (report.At(committee) is not null || _tree.SelfAndAncestors(report.Lead).Contains(committee));
+        var actor = TestUser.Staff(related ? committee : _tree.Root);
+        return new(description, $"api/reports/{report.Id}/actions", body, ApiClient.NewKey(), actor, status, false, apply, variant ?? (() => new { committee, action = "decline", reason = Guid.NewGuid().ToString("N") }));
+    }
 
     private sealed record Planned(
         string Description,
         string Path,
         object Body,
         string Key,
-        string Actor,
+        TestUser Actor,
         int Expected,
         bool ExpectReplay,
         Action<ApiResponse>? OnAccepted,

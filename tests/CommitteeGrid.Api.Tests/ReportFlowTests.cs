@@ -28,7 +28,7 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
         var started = DateTimeOffset.UtcNow;
 
         // Submitted by the member to the county committee (襄州区政协).
-        var submitted = await Api.Post("api/reports", new { author = lead, coAuthors = new[] { "420607-M0011" }, title = "关于乡镇卫生院人才流失的建议", body = "近三年乡镇卫生院医生流失较多。" }, actor: lead);
+        var submitted = await Api.Post("api/reports", new { author = lead, coAuthors = new[] { "420607-M0011" }, title = "关于乡镇卫生院人才流失的建议", body = "近三年乡镇卫生院医生流失较多。" }, actor: TestUser.Member(lead));
         Assert.Equal(201, submitted.Code);
         var id = submitted.ReportId!;
         Assert.Matches(ReportIdPattern(), id);
@@ -40,7 +40,7 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
         await InboxShows(Xiangzhou, id, "returned");
         Assert.Equal("returned", (await View(id))["status"]!.GetValue<string>());
 
-        var revised = await Api.Post($"api/reports/{id}/revision", new { author = lead, title = "关于乡镇卫生院人才流失的建议（修改稿）", body = "据县卫健局统计，近三年乡镇卫生院医生流失四十余人。" }, actor: lead);
+        var revised = await Api.Post($"api/reports/{id}/revision", new { author = lead, title = "关于乡镇卫生院人才流失的建议（修改稿）", body = "据县卫健局统计，近三年乡镇卫生院医生流失四十余人。" }, actor: TestUser.Member(lead));
         AssertReceipt(revised, 3, "report.revised", id);
         await InboxShows(Xiangzhou, id, "pending");
 
@@ -146,13 +146,13 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
         // Sequential retries of a submission: 201 once, then 200 with the same receipt, marked as replayed.
         var key = ApiClient.NewKey();
         var body = new { author = lead, title = "关于老旧小区加装电梯的建议", body = "建议简化审批流程。" };
-        var first = await Api.Post("api/reports", body, key, lead);
+        var first = await Api.Post("api/reports", body, key, TestUser.Member(lead));
         Assert.Equal(201, first.Code);
         Assert.False(first.Replayed);
         var id = first.ReportId!;
         for (var retry = 0; retry < 3; retry++)
         {
-            var again = await Api.Post("api/reports", body, key, lead);
+            var again = await Api.Post("api/reports", body, key, TestUser.Member(lead));
             Assert.Equal(200, again.Code);
             Assert.True(again.Replayed, $"retry {retry} lacks Idempotent-Replayed: true: {again}");
             Assert.Equal(id, again.ReportId);
@@ -162,14 +162,14 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
         // Sequential retries of an action, even after the report has moved on.
         var adoptKey = ApiClient.NewKey();
         var adopt = new { committee = Xiangzhou, action = "adopt" };
-        var adopted = await Api.Post($"api/reports/{id}/actions", adopt, adoptKey, "staff-420607");
+        var adopted = await Api.Post($"api/reports/{id}/actions", adopt, adoptKey, TestUser.Staff(Xiangzhou));
         Assert.Equal(200, adopted.Code);
         Assert.False(adopted.Replayed);
         var forwardKey = ApiClient.NewKey();
         var forward = new { committee = Xiangzhou, action = "forward" };
-        var forwarded = await Api.Post($"api/reports/{id}/actions", forward, forwardKey, "staff-420607");
+        var forwarded = await Api.Post($"api/reports/{id}/actions", forward, forwardKey, TestUser.Staff(Xiangzhou));
         Assert.Equal(200, forwarded.Code);
-        var adoptedAgain = await Api.Post($"api/reports/{id}/actions", adopt, adoptKey, "staff-420607");
+        var adoptedAgain = await Api.Post($"api/reports/{id}/actions", adopt, adoptKey, TestUser.Staff(Xiangzhou));
         Assert.Equal(200, adoptedAgain.Code);
         Assert.True(adoptedAgain.Replayed);
         Assert.Equal(adopted.Receipt, adoptedAgain.Receipt);
@@ -177,7 +177,7 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
         // 20 identical submissions at once: one is created, 19 are replays of it.
         var concurrentKey = ApiClient.NewKey();
         var concurrentBody = new { author = otherLead, title = "关于农村客运班线的建议", body = "部分村民出行不便。" };
-        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.Post("api/reports", concurrentBody, concurrentKey, otherLead)));
+        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.Post("api/reports", concurrentBody, concurrentKey, TestUser.Member(otherLead))));
         Assert.Single(burst, r => r.Code == 201 && !r.Replayed);
         Assert.Equal(19, burst.Count(r => r.Code == 200 && r.Replayed));
         Assert.Single(burst.Select(r => r.ReportId).Distinct());
@@ -186,13 +186,13 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
 
         // 20 identical forwards at once: one applies, 19 replay it.
         var forwardBurstKey = ApiClient.NewKey();
-        var forwardBurst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.Post($"api/reports/{otherId}/actions", forward, forwardBurstKey, "staff-420607")));
+        var forwardBurst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.Post($"api/reports/{otherId}/actions", forward, forwardBurstKey, TestUser.Staff(Xiangzhou))));
         Assert.Single(forwardBurst, r => r.Code == 200 && !r.Replayed);
         Assert.Equal(19, forwardBurst.Count(r => r.Code == 200 && r.Replayed));
         Assert.Single(forwardBurst.Select(r => r.Receipt).Distinct());
 
         // 20 different keys racing to adopt at the city: exactly one wins, the rest are conflicts.
-        var race = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.Post($"api/reports/{otherId}/actions", new { committee = Xiangyang, action = "adopt" }, actor: "staff-420600")));
+        var race = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.Post($"api/reports/{otherId}/actions", new { committee = Xiangyang, action = "adopt" }, actor: TestUser.Staff(Xiangyang))));
         Assert.Single(race, r => r.Code == 200);
         Assert.Equal(19, race.Count(r => r.Code == 409 && r.Detail!.Contains("already been adopted", StringComparison.Ordinal)));
 
@@ -229,7 +229,7 @@ public sealed partial class ReportFlowTests(DemoHostFixture host)
     /// <summary>One committee office action, sent by that office's staff.</summary>
     private async Task Step(string id, string committee, object action, long version, string eventName)
     {
-        var response = await Api.Post($"api/reports/{id}/actions", action, actor: $"staff-{committee}");
+        var response = await Api.Post($"api/reports/{id}/actions", action, actor: TestUser.Staff(committee));
         Assert.Equal(200, response.Code);
         AssertReceipt(response, version, eventName, id);
     }

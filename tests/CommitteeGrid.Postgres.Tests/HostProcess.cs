@@ -36,7 +36,23 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<HostProcess> Start(string postgres, string networkFile)
+    /// <summary>The signing key every host of this test run shares, as silos of one cluster must.</summary>
+    public static readonly byte[] SigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    private static readonly Host.Security.TokenIssuer Issuer = new(new Host.Security.SigningKey(SigningKey, generated: false), TimeProvider.System, TimeSpan.FromHours(2));
+
+    /// <summary>A bearer token signed with the hosts' key (staff of the root committee unless told).</summary>
+    public static string Token(string user = "staff-CN", string role = "staff", string scope = "CN") => Issuer.Issue(user, role, scope).Token;
+
+    /// <summary>An HttpClient for this host that sends <see cref="Token"/> on every request.</summary>
+    public HttpClient Client()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Url) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token());
+        return http;
+    }
+
+    public static async Task<HostProcess> Start(string postgres, string networkFile, bool withKey = true)
     {
         var (httpPort, silo, gateway) = (FreePort(), FreePort(), FreePort());
         var url = $"http://127.0.0.1:{httpPort}";
@@ -51,7 +67,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             dll, $"--CommitteeGrid:Http={url}", $"--CommitteeGrid:SiloPort={silo}", $"--CommitteeGrid:GatewayPort={gateway}",
             $"--CommitteeGrid:Postgres={postgres}", $"--CommitteeGrid:NetworkFile={networkFile}", "--Rollup:HealInterval=00:00:02",
-        })
+            "--RateLimit:PermitsPerWindow=1000000",
+        }.Concat(withKey ? [$"--CommitteeGrid:SigningKey={Convert.ToBase64String(SigningKey)}"] : []))
         {
             info.ArgumentList.Add(arg);
         }

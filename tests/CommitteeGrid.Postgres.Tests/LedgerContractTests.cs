@@ -115,6 +115,59 @@ public abstract class LedgerContractTests
         var perMember = await ledger.AggregateByMemberAsync("CN", 2026);
         Assert.Equal(1500, perMember.Values.Sum(c => c["c"]));
     }
+
+    [Fact]
+    public async Task As_of_and_monthly_aggregations_follow_when_each_entry_occurred_in_China_time()
+    {
+        var ledger = await NewLedger();
+        var china = TimeSpan.FromHours(8);
+        // (when, member path, year, counter, delta): the first two straddle midnight of 31 March in China.
+        (DateTimeOffset At, string Path, int Year, string Counter, long Delta)[] events =
+        [
+            (new DateTimeOffset(2026, 3, 31, 23, 59, 59, china), "CN/P/C1/G/M1", 2026, "report.submitted", 1),
+            (new DateTimeOffset(2026, 4, 1, 0, 0, 0, china), "CN/P/C1/G/M1", 2026, "report.adopted.county", 1),
+            (new DateTimeOffset(2026, 4, 20, 9, 0, 0, china), "CN/P/C1/G/M2", 2026, "report.submitted", 1),
+            (new DateTimeOffset(2026, 6, 1, 10, 0, 0, china), "CN/P/C10/G/M3", 2026, "report.submitted", 1),
+            (new DateTimeOffset(2026, 6, 2, 10, 0, 0, china), "CN/P/C1/G/M1", 2026, "report.submitted", 2),
+            (new DateTimeOffset(2026, 12, 31, 23, 0, 0, china), "CN/P/C1/G/M2", 2026, "report.submitted", 1),
+            (new DateTimeOffset(2027, 1, 1, 8, 0, 0, china), "CN/P/C1/G/M2", 2027, "report.submitted", 1),
+        ];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            var member = e.Path[(e.Path.LastIndexOf('/') + 1)..];
+            await ledger.AppendAsync(Entry($"report/t{i}", 1, $"t{i}", new TallyDelta(member, e.Path, e.Year, e.Counter, e.Delta)) with { OccurredAt = e.At.ToUniversalTime() });
+        }
+
+        // Independently: everything in the subtree and year that occurred before the instant, per member path.
+        Dictionary<string, Dictionary<string, long>> Recount(string subtree, DateTimeOffset before) => events
+            .Where(e => e.Year == 2026 && e.At < before && (e.Path == subtree || e.Path.StartsWith(subtree + "/", StringComparison.Ordinal)))
+            .GroupBy(e => e.Path)
+            .ToDictionary(g => g.Key, g => g.GroupBy(e => e.Counter).ToDictionary(c => c.Key, c => c.Sum(e => e.Delta)));
+
+        foreach (var endOfDay in new[] { new DateTime(2026, 3, 31), new DateTime(2026, 4, 1), new DateTime(2026, 6, 1), new DateTime(2026, 12, 31) })
+        {
+            var before = new DateTimeOffset(endOfDay.AddDays(1), china);
+            foreach (var subtree in new[] { "CN", "CN/P/C1", "CN/P/C1/G/M2" })
+            {
+                var asOf = await ledger.AggregateByMemberBeforeAsync(subtree, 2026, before);
+                var expected = Recount(subtree, before);
+                Assert.Equal(expected.Keys.Order(), asOf.Keys.Order());
+                foreach (var (path, counters) in expected)
+                {
+                    Assert.Equal(counters.OrderBy(c => c.Key), asOf[path].OrderBy(c => c.Key));
+                }
+            }
+        }
+
+        var months = await ledger.AggregateByMonthAsync("CN/P/C1", 2026);
+        Assert.Equal([3, 4, 6, 12], months.Keys.Order());
+        Assert.Equal(1, months[3]["report.submitted"]);
+        Assert.Equal((1, 1), (months[4]["report.adopted.county"], months[4]["report.submitted"]));
+        Assert.Equal(2, months[6]["report.submitted"]);
+        Assert.Equal(1, months[12]["report.submitted"]);
+        Assert.Equal(6, (await ledger.AggregateByMonthAsync("CN", 2026)).Sum(m => m.Value.GetValueOrDefault("report.submitted")));
+    }
 }
 
 public sealed class MemoryLedgerContractTests : LedgerContractTests

@@ -21,7 +21,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         JsonNode? countyBefore;
         await using (var first = await HostProcess.Start(connection, NetworkFile))
         {
-            using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
+            using var http = first.Client();
             reportIds = await RunSomeReports(http, prefix: "restart", count: 12);
             Assert.True((await Verify(http)).Ok, "verify before restart");
             before = await Task.WhenAll(reportIds.Select(id => http.GetFromJsonAsync<JsonNode>($"/api/reports/{id}")));
@@ -30,7 +30,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         }
 
         await using var second = await HostProcess.Start(connection, NetworkFile);
-        using var again = new HttpClient { BaseAddress = new Uri(second.Url) };
+        using var again = second.Client();
         var after = await Task.WhenAll(reportIds.Select(id => again.GetFromJsonAsync<JsonNode>($"/api/reports/{id}")));
         for (var i = 0; i < reportIds.Length; i++)
         {
@@ -50,8 +50,8 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         var connection = await postgres.CreateDatabaseAsync("twosilos");
         await using var a = await HostProcess.Start(connection, NetworkFile);
         await using var b = await HostProcess.Start(connection, NetworkFile);
-        using var httpA = new HttpClient { BaseAddress = new Uri(a.Url) };
-        using var httpB = new HttpClient { BaseAddress = new Uri(b.Url) };
+        using var httpA = a.Client();
+        using var httpB = b.Client();
 
         Assert.Equal(2, await ActiveSilos(connection));
 

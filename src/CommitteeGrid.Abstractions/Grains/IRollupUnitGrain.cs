@@ -13,6 +13,13 @@ public interface IRollupUnitGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<UnitTally> GetTally(int year);
 
+    /// <summary>
+    /// The counters of every child this rollup holds for one year, as last received (an activity
+    /// group's children are its members). A child with nothing counted may be missing.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<UnitTally>> GetChildTallies(int year);
+
     /// <summary>Pull every child's current tally now (normally done on activation and on a timer).</summary>
     Task Heal();
 }

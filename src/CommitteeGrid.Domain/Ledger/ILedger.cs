@@ -29,8 +29,20 @@ public interface ILedger
     /// <summary>Summed counts per member path for a subtree (path prefix) and year: the ledger's own aggregation.</summary>
     Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default);
 
+    /// <summary>
+    /// The same aggregation counting only entries that occurred before <paramref name="before"/>: the
+    /// figures as they stood at that instant (e.g. the end of a China-time day).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberBeforeAsync(string subtreePath, int year, DateTimeOffset before, CancellationToken ct = default);
+
+    /// <summary>Summed counts of a subtree and year per month (1-12) in which the entries occurred, China time.</summary>
+    Task<IReadOnlyDictionary<int, Dictionary<string, long>>> AggregateByMonthAsync(string subtreePath, int year, CancellationToken ct = default);
+
     /// <summary>Streams that entered <paramref name="subject"/>'s inbox, each with the stream's latest version.</summary>
     Task<IReadOnlyDictionary<string, long>> StreamsForSubjectAsync(string subject, CancellationToken ct = default);
+
+    /// <summary>The audit trail of a subtree: entries concerning it (see <see cref="AuditQuery"/>), newest first, without their deltas.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadAuditAsync(AuditQuery query, CancellationToken ct = default);
 
     Task<long> CountAsync(CancellationToken ct = default);
 }

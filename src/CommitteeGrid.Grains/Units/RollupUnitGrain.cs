@@ -74,6 +74,11 @@ public abstract class RollupUnitGrain(
 
     public Task<UnitTally> GetTally(int year) => Task.FromResult(Rollup.ForYear(Unit.Code, year));
 
+    public Task<IReadOnlyList<UnitTally>> GetChildTallies(int year) => Task.FromResult<IReadOnlyList<UnitTally>>(
+    [
+        .. Rollup.Children.Values.Select(c => new UnitTally(c.ChildKey, year, c.Version, RollupState.CountersOf(c.Counts, year))),
+    ]);
+
     public async Task Heal()
     {
         IEnumerable<TallySnapshot> children;

@@ -2,6 +2,7 @@ using CommitteeGrid.Abstractions.Commands;
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Abstractions.Reports;
+using CommitteeGrid.Domain.Access;
 using CommitteeGrid.Domain.Reports;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Security;
@@ -16,7 +17,7 @@ internal static class ReportEndpoints
         var api = app.MapGroup("/api").WithTags("Information reports");
 
         api.MapPost("/reports", (HttpContext http, IGrainFactory grains) =>
-            Command<SubmitReportRequest>(http, reportId: null, async (meta, request) =>
+            Command<SubmitReportRequest>(http, reportId: null, r => Target("author", r.Author), async (meta, request) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Author))
                 {
@@ -26,7 +27,7 @@ internal static class ReportEndpoints
                 var id = RequestContext.NewReportId(meta);
                 var command = new SubmitInfoReport(request.Author, request.CoAuthors ?? [], request.Title ?? "", request.Body ?? "");
                 return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Submit(meta, command), created: $"/api/reports/{id}", id);
-            })).WithName("SubmitReport").RequireAccess("report.submit");
+            })).WithName("SubmitReport").RequireAccess("report.submit", targetInBody: true);
 
         api.MapGet("/reports/{id}", async (string id, IGrainFactory grains) =>
         {
@@ -40,7 +41,7 @@ internal static class ReportEndpoints
         }).WithName("GetReport").RequireAccess("report.read");
 
         api.MapPost("/reports/{id}/actions", (string id, HttpContext http, IGrainFactory grains) =>
-            Command<ReportActionRequest>(http, id, async (meta, request) =>
+            Command<ReportActionRequest>(http, id, r => Target("committee", r.Committee), async (meta, request) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Committee))
                 {
@@ -57,7 +58,7 @@ internal static class ReportEndpoints
             })).WithName("ActOnReport").RequireAccess("report.act");
 
         api.MapPost("/reports/{id}/revision", (string id, HttpContext http, IGrainFactory grains) =>
-            Command<ReviseReportRequest>(http, id, async (meta, request) =>
+            Command<ReviseReportRequest>(http, id, r => Target("author", r.Author), async (meta, request) =>
             {
                 var command = new ReviseInfoReport(request.Author ?? "", request.Title ?? "", request.Body ?? "");
                 return Answer(http, await grains.GetGrain<IInfoReportGrain>(id).Revise(meta, command), created: null, id);
@@ -91,8 +92,11 @@ internal static class ReportEndpoints
         }).WithTags("Review inbox").WithName("GetInbox").RequireAccess("inbox.read");
     }
 
-    /// <summary>What every command endpoint checks first, in this order: the report id, the idempotency key, the body.</summary>
-    private static async Task<IResult> Command<TRequest>(HttpContext http, string? reportId, Func<CommandMeta, TRequest, Task<IResult>> run)
+    /// <summary>
+    /// What every command endpoint checks first, in this order: the report id, the idempotency key, the
+    /// body, and the access policy for the unit the body names (the author, the acting committee).
+    /// </summary>
+    private static async Task<IResult> Command<TRequest>(HttpContext http, string? reportId, Func<TRequest, AccessTarget?> target, Func<CommandMeta, TRequest, Task<IResult>> run)
         where TRequest : class
     {
         if (reportId is not null && !RequestContext.IsReportId(reportId))
@@ -107,8 +111,22 @@ internal static class ReportEndpoints
         }
 
         var (request, badBody) = await JsonBody.Read<TRequest>(http.Request);
-        return badBody ?? await run(meta!, request!);
+        if (badBody is not null)
+        {
+            return badBody;
+        }
+
+        if (target(request!) is { } unit && http.RequestServices.GetRequiredService<AccessGate>().CheckBody(http, unit) is { } refused)
+        {
+            return refused;
+        }
+
+        return await run(meta!, request!);
     }
+
+    /// <summary>A unit the body names; a missing or malformed one is left for the command's own checks.</summary>
+    private static AccessTarget? Target(string field, string? code) =>
+        Domain.Network.UnitCodes.IsWellFormed(code) ? AccessTarget.BodyUnit(field, code!) : null;
 
     private static IResult NotAReportId(string id) =>
         Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a report id (R followed by 20 hexadecimal digits)");

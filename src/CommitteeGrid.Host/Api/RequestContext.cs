@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommitteeGrid.Abstractions.Commands;
-using CommitteeGrid.Domain.Network;
 
 namespace CommitteeGrid.Host.Api;
 
@@ -11,14 +10,13 @@ internal static class RequestContext
     public const string IdempotencyHeader = "Idempotency-Key";
     public const int MaxKeyLength = 100;
 
+    /// <summary>The signed-in user as the ledger records them: who, in which role and scope, from which address.</summary>
     public static Actor ActorOf(HttpContext http)
     {
-        var user = http.Request.Headers["X-Actor"].ToString();
-        return new Actor(
-            UnitCodes.IsWellFormed(user) ? user : "anonymous",
-            "staff",
-            null,
-            http.Connection.RemoteIpAddress?.ToString());
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        return Security.CallerClaims.Of(http.User) is { } caller
+            ? new Actor(caller.UserId, caller.Role, caller.Scope, address)
+            : new Actor("anonymous", "anonymous", null, address);
     }
 
     /// <summary>The command's metadata, or a problem when the key is missing or malformed.</summary>

@@ -1,12 +1,18 @@
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Users;
 using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
+using CommitteeGrid.Host.Live;
+using CommitteeGrid.Host.Pages;
+using CommitteeGrid.Host.Scoring;
+using CommitteeGrid.Host.Security;
 using CommitteeGrid.Host.Verification;
 using CommitteeGrid.Storage;
 using CommitteeGrid.Storage.Memory;
 using CommitteeGrid.Storage.Postgres;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommitteeGrid.Host.Hosting;
 
@@ -25,11 +31,18 @@ public static class CommitteeGridApp
 
         var (network, networkPath) = NetworkLoader.Load(options.NetworkFile);
         builder.Services.AddSingleton(new NetworkCatalog(network));
-        builder.Services.AddSingleton(TimeProvider.System);
+        // Tests may supply their own clock (customize runs first).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddSingleton<TallyVerifier>();
+        builder.Services.AddSingleton<PageAssets>();
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
+        builder.Services.AddSingleton(ScoringSeedCatalog.Load(options.ScoringSeeds));
+        builder.Services.AddSingleton<RulesResolver>();
+        builder.Services.AddSingleton<Figures>();
+        builder.Services.AddSingleton<BulletinBuilder>();
 
         if (options.UsesPostgres)
         {
@@ -39,10 +52,12 @@ public static class CommitteeGridApp
             builder.Services.AddSingleton<PostgresLedger>();
             builder.Services.AddSingleton<ILedger>(sp => sp.GetRequiredService<PostgresLedger>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresLedger>());
+            builder.Services.AddSingleton<IUserStore>(new PostgresUserStore(options.Postgres!));
         }
         else
         {
             builder.Services.AddSingleton<ILedger, MemoryLedger>();
+            builder.Services.AddSingleton<IUserStore, MemoryUserStore>();
             if (options.DemoActivity)
             {
                 builder.Services.AddHostedService<DemoActivity>();
@@ -50,6 +65,9 @@ public static class CommitteeGridApp
         }
 
         builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, options));
+
+        // After the silo: the shipped scoring rules are recorded once it is up, before the host is ready.
+        builder.Services.AddHostedService<ScoringSeeder>();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -60,28 +78,45 @@ public static class CommitteeGridApp
         builder.Services.AddExceptionHandler<ClusterExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+        builder.AddSecurity(options);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.UseSecurity();
+        app.MapOpenApi().RequireAccess("api.describe");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireAccess("health.read").DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).RequireAccess("health.read").DisableRateLimiting();
+        app.MapAuthEndpoints();
         app.MapUnitEndpoints();
         app.MapReportEndpoints();
         app.MapVerifyEndpoints();
+        app.MapAuditEndpoints();
+        app.MapMemberEndpoints();
+        app.MapLiveEndpoints();
+        app.MapPageEndpoints();
+        app.MapScoringEndpoints();
+        app.MapScoringRulesEndpoints();
+        app.MapBulletinEndpoints();
         app.MapFeedEndpoints();
         app.MapWebhookEndpoints();
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",
-            detail: $"there is no endpoint {http.Request.Method} {UnitEndpoints.Shorten(http.Request.Path.Value ?? "")}; see /openapi/v1.json"));
+            detail: $"there is no endpoint {http.Request.Method} {UnitEndpoints.Shorten(http.Request.Path.Value ?? "")}; see /openapi/v1.json"))
+            .WithName("NotFound").RequireAccess("api.describe");
+        app.CheckOperations();
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath));
+        // The embedded demo has nobody to sign in as unless it makes them (its users live in memory too).
+        DemoLogins? demo = options.UsesPostgres
+            ? null
+            : await DemoUsers.CreateAsync(app.Services.GetRequiredService<IUserStore>(), app.Services.GetRequiredService<Passwords>(), network, options.DemoPassword);
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath, demo));
         return app;
     }
 
-    private static void PrintWelcome(WebApplication app, CommitteeGridOptions options, Domain.Network.CommitteeNetwork network, string networkPath)
+    private static void PrintWelcome(WebApplication app, CommitteeGridOptions options, Domain.Network.CommitteeNetwork network, string networkPath, DemoLogins? demo)
     {
         var url = app.Urls.FirstOrDefault() ?? options.Http;
         var mode = options.UsesPostgres
@@ -91,9 +126,28 @@ public static class CommitteeGridApp
 
             CommitteeGrid is running ({mode}).
               Network   {network.Name}: {network.UnitCount} units, {network.Root.MemberCount} members (from {networkPath})
+              Pages     {url}/units/{network.Root.Code}
               API       {url}/api/units/{network.Root.Code}
               OpenAPI   {url}/openapi/v1.json
               Health    {url}/health/ready
+              Sign in   {url}/login, or POST {url}/api/auth/login with name and password
+            """);
+        if (demo is null)
+        {
+            return;
+        }
+
+        Console.WriteLine($"  Demo users, all with the password {demo.Password} (CommitteeGrid:DemoPassword chooses it):");
+        foreach (var user in demo.Users)
+        {
+            Console.WriteLine($"    {user.Name,-13} {user.Role,-12} {user.Scope,-13} {user.What}");
+        }
+
+        Console.WriteLine($$"""
+                e.g.  T=$(curl -s {{url}}/api/auth/login -H 'Content-Type: application/json' \
+                          -d '{"name":"county.staff","password":"{{demo.Password}}"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+                      curl -s -H "Authorization: Bearer $T" {{url}}/api/committees/{{demo.Users[1].Scope}}/inbox
+
             """);
     }
 }

@@ -9,6 +9,9 @@ public sealed class CommitteeGridOptions
     /// <summary>The network file (JSON, see seeds/). Relative paths are tried against the working and app folders.</summary>
     public string NetworkFile { get; set; } = "seeds/demo-network.json";
 
+    /// <summary>The folder of shipped scoring rules (seeds/scoring): the network-wide default and committees' rules.</summary>
+    public string ScoringSeeds { get; set; } = "seeds/scoring";
+
     /// <summary>HTTP address; loopback by default.</summary>
     public string Http { get; set; } = "http://127.0.0.1:5170";
 
@@ -31,6 +34,19 @@ public sealed class CommitteeGridOptions
 
     /// <summary>Record a demo year of reports at start-up (embedded mode only; `dotnet run` turns it on).</summary>
     public bool DemoActivity { get; set; }
+
+    /// <summary>
+    /// The key that signs and checks bearer tokens: base64 of at least 32 random bytes
+    /// (<c>openssl rand -base64 32</c>), the same on every silo. Required in PostgreSQL mode; the
+    /// embedded demo makes a random one per process when it is not set.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>How long a token from login or the token command stays valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The embedded demo users' password; random per process when not set.</summary>
+    public string? DemoPassword { get; set; }
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 }

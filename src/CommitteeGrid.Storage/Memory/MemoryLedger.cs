@@ -1,5 +1,6 @@
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Tallies;
 
 namespace CommitteeGrid.Storage.Memory;
 
@@ -127,23 +128,37 @@ public sealed class MemoryLedger : ILedger
         }
     }
 
-    public Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default) =>
+        Aggregate(subtreePath, year, _ => true, (e, d) => d.Path);
+
+    public Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberBeforeAsync(string subtreePath, int year, DateTimeOffset before, CancellationToken ct = default) =>
+        Aggregate(subtreePath, year, e => e.OccurredAt < before, (e, d) => d.Path);
+
+    public Task<IReadOnlyDictionary<int, Dictionary<string, long>>> AggregateByMonthAsync(string subtreePath, int year, CancellationToken ct = default) =>
+        Aggregate(subtreePath, year, _ => true, (e, d) => CivilTime.ToChina(e.OccurredAt).Month);
+
+    private Task<IReadOnlyDictionary<TKey, Dictionary<string, long>>> Aggregate<TKey>(string subtreePath, int year, Func<LedgerEntry, bool> include, Func<LedgerEntry, TallyDelta, TKey> keyOf)
+        where TKey : notnull
     {
         lock (_lock)
         {
-            var result = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-            foreach (var d in _entries.SelectMany(e => e.Deltas))
+            var result = new Dictionary<TKey, Dictionary<string, long>>();
+            foreach (var entry in _entries.Where(include))
             {
-                if (d.Year != year || !(d.Path == subtreePath || d.Path.StartsWith(subtreePath + "/", StringComparison.Ordinal)))
+                foreach (var d in entry.Deltas)
                 {
-                    continue;
-                }
+                    if (d.Year != year || !(d.Path == subtreePath || d.Path.StartsWith(subtreePath + "/", StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
 
-                var counters = result.TryGetValue(d.Path, out var c) ? c : result[d.Path] = new Dictionary<string, long>(StringComparer.Ordinal);
-                counters[d.Counter] = counters.GetValueOrDefault(d.Counter) + d.Delta;
+                    var key = keyOf(entry, d);
+                    var counters = result.TryGetValue(key, out var c) ? c : result[key] = new Dictionary<string, long>(StringComparer.Ordinal);
+                    counters[d.Counter] = counters.GetValueOrDefault(d.Counter) + d.Delta;
+                }
             }
 
-            return Task.FromResult<IReadOnlyDictionary<string, Dictionary<string, long>>>(result);
+            return Task.FromResult<IReadOnlyDictionary<TKey, Dictionary<string, long>>>(result);
         }
     }
 
@@ -155,6 +170,23 @@ public sealed class MemoryLedger : ILedger
                 ? streams.ToDictionary(s => s, s => _byStream[s][^1].Version, StringComparer.Ordinal)
                 : new Dictionary<string, long>();
             return Task.FromResult(result);
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadAuditAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            var found = new List<LedgerEntry>();
+            for (var i = _entries.Count - 1; i >= 0 && found.Count < query.Limit; i--)
+            {
+                if (query.Covers(_entries[i]))
+                {
+                    found.Add(_entries[i] with { Deltas = [] });
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<LedgerEntry>>(found);
         }
     }
 

@@ -192,6 +192,50 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         return result;
     }
 
+    public async Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberBeforeAsync(string subtreePath, int year, DateTimeOffset before, CancellationToken ct = default)
+    {
+        await using var cmd = _db.CreateCommand("""
+            SELECT t.path, t.counter, sum(t.delta)::bigint FROM cg_ledger_tally t JOIN cg_ledger l ON l.seq = t.seq
+            WHERE t.year = $1 AND (t.path = $2 OR t.path LIKE $3) AND l.occurred_at < $4
+            GROUP BY t.path, t.counter
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = year });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath + "/%" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = before.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await ReadSums(cmd, r => r.GetString(0), ct);
+    }
+
+    public async Task<IReadOnlyDictionary<int, Dictionary<string, long>>> AggregateByMonthAsync(string subtreePath, int year, CancellationToken ct = default)
+    {
+        // The month in China time (UTC+8, no daylight saving), as committees count months.
+        await using var cmd = _db.CreateCommand("""
+            SELECT date_part('month', (l.occurred_at AT TIME ZONE 'UTC') + interval '8 hours')::int, t.counter, sum(t.delta)::bigint
+            FROM cg_ledger_tally t JOIN cg_ledger l ON l.seq = t.seq
+            WHERE t.year = $1 AND (t.path = $2 OR t.path LIKE $3)
+            GROUP BY 1, t.counter
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = year });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath + "/%" });
+        return await ReadSums(cmd, r => r.GetInt32(0), ct);
+    }
+
+    private static async Task<IReadOnlyDictionary<TKey, Dictionary<string, long>>> ReadSums<TKey>(NpgsqlCommand cmd, Func<NpgsqlDataReader, TKey> keyOf, CancellationToken ct)
+        where TKey : notnull
+    {
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var result = new Dictionary<TKey, Dictionary<string, long>>();
+        while (await reader.ReadAsync(ct))
+        {
+            var key = keyOf(reader);
+            var counters = result.TryGetValue(key, out var c) ? c : result[key] = new Dictionary<string, long>(StringComparer.Ordinal);
+            counters[reader.GetString(1)] = reader.GetInt64(2);
+        }
+
+        return result;
+    }
+
     public async Task<IReadOnlyDictionary<string, long>> StreamsForSubjectAsync(string subject, CancellationToken ct = default)
     {
         await using var cmd = _db.CreateCommand("""
@@ -208,6 +252,32 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         }
 
         return result;
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadAuditAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        // Crediting a member under the path (cg_ledger_tally_path, a prefix range scan), or entering a
+        // committee's inbox in the subtree (cg_ledger_subject); newest first.
+        await using var cmd = _db.CreateCommand($"""
+            SELECT {EntryColumns} FROM cg_ledger
+            WHERE (seq IN (SELECT t.seq FROM cg_ledger_tally t WHERE t.path = $1 OR t.path LIKE $2) OR subject = ANY($3))
+              AND ($4::timestamptz IS NULL OR occurred_at >= $4) AND ($5::timestamptz IS NULL OR occurred_at < $5)
+            ORDER BY seq DESC LIMIT $6
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.SubtreePath });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.SubtreePath + "/%" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.Committees.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)query.From?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)query.To?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var found = new List<LedgerEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(ReadEntry(reader));
+        }
+
+        return found;
     }
 
     public async Task<long> CountAsync(CancellationToken ct = default)

@@ -6,11 +6,25 @@ using System.Text.Json.Serialization;
 
 namespace CommitteeGrid.Api.Tests.Infrastructure;
 
-/// <summary>Thin helpers over HttpClient: every call is a real HTTP request to the host.</summary>
-public sealed class ApiClient(HttpClient http)
+/// <summary>
+/// Thin helpers over HttpClient: every call is a real HTTP request to the host, sent with a bearer
+/// token for <see cref="User"/> (none when null) unless a call names another user.
+/// </summary>
+public sealed class ApiClient(HttpClient http, Func<TestUser, string> tokens, TestUser? user)
 {
     public const string KeyHeader = "Idempotency-Key";
-    public const string ActorHeader = "X-Actor";
+
+    /// <summary>Who requests are sent as by default; null sends no token.</summary>
+    public TestUser? User => user;
+
+    /// <summary>The same host, as another user.</summary>
+    public ApiClient As(TestUser other) => new(http, tokens, other);
+
+    /// <summary>The same host, with no token at all.</summary>
+    public ApiClient Anonymous() => new(http, tokens, null);
+
+    /// <summary>A token for any user, for tests that build their own requests.</summary>
+    public string TokenFor(TestUser who) => tokens(who);
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -22,18 +36,18 @@ public sealed class ApiClient(HttpClient http)
     public Task<ApiResponse> Get(string path) => Send(new HttpRequestMessage(HttpMethod.Get, path));
 
     /// <summary>POSTs <paramref name="body"/> as JSON with an idempotency key (a new one unless given).</summary>
-    public Task<ApiResponse> Post(string path, object body, string? key = null, string? actor = null) =>
+    public Task<ApiResponse> Post(string path, object body, string? key = null, TestUser? actor = null) =>
         PostRaw(path, JsonSerializer.Serialize(body, JsonOptions), "application/json", key ?? NewKey(), actor);
 
     /// <summary>POSTs exactly the given text and headers; null leaves a part out.</summary>
-    public Task<ApiResponse> PostRaw(string path, string? body, string? contentType, string? key, string? actor = null) =>
+    public Task<ApiResponse> PostRaw(string path, string? body, string? contentType, string? key, TestUser? actor = null) =>
         PostContent(path, body is null ? null : Encoded(Encoding.UTF8.GetBytes(body), contentType), key, actor);
 
-    public Task<ApiResponse> PostContent(string path, HttpContent? content, string? key, string? actor = null) =>
+    public Task<ApiResponse> PostContent(string path, HttpContent? content, string? key, TestUser? actor = null) =>
         PostContent(path, content, key is null ? [] : [key], actor);
 
     /// <summary>POSTs with the idempotency key header repeated once per value given.</summary>
-    public Task<ApiResponse> PostContent(string path, HttpContent? content, IReadOnlyList<string> keys, string? actor = null)
+    public Task<ApiResponse> PostContent(string path, HttpContent? content, IReadOnlyList<string> keys, TestUser? actor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         foreach (var key in keys)
@@ -42,29 +56,32 @@ public sealed class ApiClient(HttpClient http)
             request.Headers.TryAddWithoutValidation(KeyHeader, key);
         }
 
-        if (actor is not null)
-        {
-            request.Headers.Add(ActorHeader, actor);
-        }
-
-        return Send(request);
+        return Send(request, actor);
     }
 
     /// <summary>DELETEs with an idempotency key (a new one unless given).</summary>
-    public Task<ApiResponse> Delete(string path, string? key = null)
+    public Task<ApiResponse> Delete(string path, string? key = null, TestUser? actor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Delete, path);
         request.Headers.TryAddWithoutValidation(KeyHeader, key ?? NewKey());
-        return Send(request);
+        return Send(request, actor);
     }
 
-    /// <summary>Starts a GET and returns as soon as the headers arrive, for responses that stream (text/event-stream).</summary>
-    public Task<HttpResponseMessage> Open(string path, IReadOnlyDictionary<string, string>? headers = null)
+    /// <summary>
+    /// Starts a GET and returns as soon as the headers arrive, for responses that stream
+    /// (text/event-stream); the caller disposes the response.
+    /// </summary>
+    public Task<HttpResponseMessage> Open(string path, IReadOnlyDictionary<string, string>? headers = null, TestUser? actor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if ((actor ?? user) is { } who)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens(who));
         }
 
         return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -83,10 +100,16 @@ public sealed class ApiClient(HttpClient http)
         return content;
     }
 
-    public async Task<ApiResponse> Send(HttpRequestMessage request)
+    /// <summary>Sends as <paramref name="actor"/>, else as <see cref="User"/>; a request that already has an Authorization header keeps it.</summary>
+    public async Task<ApiResponse> Send(HttpRequestMessage request, TestUser? actor = null)
     {
         using (request)
         {
+            if (request.Headers.Authorization is null && (actor ?? user) is { } who)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens(who));
+            }
+
             using var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -97,13 +120,18 @@ public sealed class ApiClient(HttpClient http)
             }
 
             var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true");
-            return new ApiResponse((int)response.StatusCode, mediaType, text, json, replayed, response.Headers.Location);
+            return new ApiResponse((int)response.StatusCode, mediaType, text, json, replayed, response.Headers.Location)
+            {
+                Headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
+            };
         }
     }
 }
 
 public sealed record ApiResponse(int Code, string? MediaType, string Text, JsonNode? Json, bool Replayed, Uri? Location)
 {
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public bool IsSuccess => Code is >= 200 and < 300;
 
     public string? Detail => Json is JsonObject o && o["detail"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

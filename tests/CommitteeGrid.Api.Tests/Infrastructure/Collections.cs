@@ -23,6 +23,18 @@ public sealed class RandomizedCollection : ICollectionFixture<SyntheticHostFixtu
 }
 
 [CollectionDefinition(Name)]
+public sealed class ScoringCollection : ICollectionFixture<DemoHostFixture>
+{
+    public const string Name = "demo host: scoring";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AsOfCollection : ICollectionFixture<TimeTravelHostFixture>
+{
+    public const string Name = "demo host with a movable clock: as-of figures";
+}
+
+[CollectionDefinition(Name)]
 public sealed class NotificationsCollection : ICollectionFixture<NotificationHostFixture>
 {
     public const string Name = "demo host: notifications and webhooks";

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using CommitteeGrid.Host.Hosting;
+using CommitteeGrid.Host.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommitteeGrid.Api.Tests.Infrastructure;
 
@@ -15,12 +18,17 @@ public abstract class HostFixture : IAsyncLifetime
 
     private readonly Dictionary<string, Task<object>> _shared = new(StringComparer.Ordinal);
     private readonly Lock _sharedLock = new();
+    private readonly ConcurrentDictionary<TestUser, string> _tokens = new();
     private WebApplication? _app;
     private HttpClient? _http;
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The API as a staff member of the root committee (scope: the whole network).</summary>
     public ApiClient Api { get; private set; } = null!;
+
+    /// <summary>The host's own services, e.g. its user store, for tests that set up accounts.</summary>
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>The root committee of the network the host runs.</summary>
     public abstract string RootCode { get; }
@@ -42,14 +50,19 @@ public abstract class HostFixture : IAsyncLifetime
             // Several hosts share this process: separate cluster ids keep their silos apart.
             $"--CommitteeGrid:ClusterId=api-tests-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default=Warning",
+            // Tests send thousands of requests as one user; RateLimitTests use a host of their own.
+            "--RateLimit:PermitsPerWindow=1000000",
+            "--RateLimit:AnonymousPermitsPerWindow=1000000",
+            .. ExtraArgs(),
             .. Settings(),
         ];
 
-        _app = await CommitteeGridApp.BuildAsync(args);
+        _app = await CommitteeGridApp.BuildAsync(args, Customize);
+        var issuer = _app.Services.GetRequiredService<TokenIssuer>();
         await _app.StartAsync();
 
         _http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
-        Api = new ApiClient(_http);
+        Api = new ApiClient(_http, user => _tokens.GetOrAdd(user, u => issuer.Issue(u.Name, u.Role, u.Scope).Token), TestUser.Staff(RootCode));
 
         // Started is not ready: wait for the readiness probe as an orchestrator would.
         var ready = await Eventually.Until(() => Api.Get("health/ready"), r => r.Code == 200, ReadyTimeout);
@@ -100,10 +113,17 @@ public abstract class HostFixture : IAsyncLifetime
         return verify.Json!["ledgerEntries"]!.GetValue<long>();
     }
 
+    /// <summary>Settings on top of the fixture's own (later ones win).</summary>
+    protected virtual IEnumerable<string> ExtraArgs() => [];
     /// <summary>Further settings for this host, as command-line arguments.</summary>
     protected virtual IEnumerable<string> Settings() => [];
 
     protected virtual void OnDisposed()
+    {
+    }
+
+    /// <summary>Services a fixture supplies in place of the host's own (registered before them, e.g. a clock).</summary>
+    protected virtual void Customize(WebApplicationBuilder builder)
     {
     }
 
@@ -132,7 +152,7 @@ public abstract class HostFixture : IAsyncLifetime
 }
 
 /// <summary>A host on the demo network (seeds/demo-network.json): 全国政协 with 湖北, 四川, 山西.</summary>
-public sealed class DemoHostFixture : HostFixture
+public class DemoHostFixture : HostFixture
 {
     public const string National = "CN";
     public const string Hubei = "420000";

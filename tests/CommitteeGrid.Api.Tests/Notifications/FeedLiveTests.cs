@@ -172,14 +172,14 @@ public sealed class FeedLiveTests(NotificationHostFixture host)
 
     private async Task<string> Submit(string lead, string title)
     {
-        var submitted = await Api.Post("api/reports", new { author = lead, title, body = "情况和建议。" }, actor: lead);
+        var submitted = await Api.Post("api/reports", new { author = lead, title, body = "情况和建议。" }, actor: TestUser.Member(lead));
         Assert.Equal(201, submitted.Code);
         return submitted.ReportId!;
     }
 
     private async Task Act(string id, object body)
     {
-        var response = await Api.Post($"api/reports/{id}/actions", body, actor: "staff");
+        var response = await Api.Post($"api/reports/{id}/actions", body);
         Assert.True(response.Code == 200, response.ToString());
     }
 }

@@ -31,7 +31,7 @@ public sealed class WebhookDeliveryTests(NotificationHostFixture host)
         // Lead in 龙王镇 (420607-G11), co-author in another group of the county.
         const string lead = "420607-M0138";
         const string coAuthor = "420607-M0014";
-        var submitted = await Api.Post("api/reports", new { author = lead, coAuthors = new[] { coAuthor }, title = "关于龙王镇集贸市场改造的建议", body = "市场设施老化。" }, actor: lead);
+        var submitted = await Api.Post("api/reports", new { author = lead, coAuthors = new[] { coAuthor }, title = "关于龙王镇集贸市场改造的建议", body = "市场设施老化。" }, actor: TestUser.Member(lead));
         Assert.Equal(201, submitted.Code);
         var id = submitted.ReportId!;
         await Act(id, new { committee = "420607", action = "adopt" });
@@ -159,7 +159,7 @@ public sealed class WebhookDeliveryTests(NotificationHostFixture host)
         var ledgerBefore = await host.LedgerEntries();
         var key = ApiClient.NewKey();
         var body = new { url = receiver.Url, events = new[] { "report.*" } };
-        var created = await Api.Post("api/units/420607-G15/webhooks", body, key, "staff-420607");
+        var created = await Api.Post("api/units/420607-G15/webhooks", body, key, TestUser.Staff("420607"));
         Assert.Equal(201, created.Code);
         var id = created.Json!["webhook"]!["id"]!.GetValue<string>();
         var secret = created.Json["secret"]!.GetValue<string>();
@@ -171,11 +171,11 @@ public sealed class WebhookDeliveryTests(NotificationHostFixture host)
         Assert.Equal(ledgerBefore + 1, await host.LedgerEntries());
 
         // A retry with the same key is the same registration (same id, same secret), counted once.
-        var retried = await Api.Post("api/units/420607-G15/webhooks", body, key, "staff-420607");
+        var retried = await Api.Post("api/units/420607-G15/webhooks", body, key, TestUser.Staff("420607"));
         Assert.Equal(200, retried.Code);
         Assert.True(retried.Replayed);
         Assert.Equal(created.Json.ToJsonString(), retried.Json!.ToJsonString());
-        Assert.Equal(422, (await Api.Post("api/units/420607-G15/webhooks", new { url = receiver.Url + "/other" }, key, "staff-420607")).Code);
+        Assert.Equal(422, (await Api.Post("api/units/420607-G15/webhooks", new { url = receiver.Url + "/other" }, key, TestUser.Staff("420607"))).Code);
         Assert.Equal(ledgerBefore + 1, await host.LedgerEntries());
 
         // Listed and read without the secret.
@@ -287,7 +287,7 @@ public sealed class WebhookDeliveryTests(NotificationHostFixture host)
 
     private async Task<(string Id, string Secret)> Register(string unit, string url, string[]? events = null)
     {
-        var created = await Api.Post($"api/units/{unit}/webhooks", events is null ? new { url } : new { url, events }, actor: $"staff-{unit}");
+        var created = await Api.Post($"api/units/{unit}/webhooks", events is null ? new { url } : new { url, events }, actor: TestUser.Staff(unit));
         Assert.True(created.Code == 201, created.ToString());
         return (created.Json!["webhook"]!["id"]!.GetValue<string>(), created.Json["secret"]!.GetValue<string>());
     }
@@ -305,14 +305,14 @@ public sealed class WebhookDeliveryTests(NotificationHostFixture host)
 
     private async Task<string> Submit(string lead, string title)
     {
-        var submitted = await Api.Post("api/reports", new { author = lead, title, body = "情况和建议。" }, actor: lead);
+        var submitted = await Api.Post("api/reports", new { author = lead, title, body = "情况和建议。" }, actor: TestUser.Member(lead));
         Assert.Equal(201, submitted.Code);
         return submitted.ReportId!;
     }
 
     private async Task Act(string id, object body)
     {
-        var response = await Api.Post($"api/reports/{id}/actions", body, actor: "staff-420607");
+        var response = await Api.Post($"api/reports/{id}/actions", body, actor: TestUser.Staff("420607"));
         Assert.True(response.Code == 200, response.ToString());
     }
 }

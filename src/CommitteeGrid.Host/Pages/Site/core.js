@@ -1,0 +1,230 @@
+// What every page shares: building DOM (only with createElement and textContent: data never goes
+// through an HTML parser), reading the JSON API, the header bar, unit names, and the live stream.
+
+import { t, language, setLanguage, htmlLang, onLanguage } from './i18n.js';
+
+/** An element with properties and children; strings and numbers become text nodes. */
+export function h(tag, props, ...children) {
+  return build(document.createElement(tag), props, children);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element; attributes are set one by one, text goes in as text. */
+export function s(tag, attrs, ...children) {
+  return build(document.createElementNS(SVG, tag), attrs, children);
+}
+
+function build(element, props, children) {
+  for (const [name, value] of Object.entries(props || {})) {
+    if (value == null || value === false) continue;
+    if (name === 'on') {
+      for (const [event, handler] of Object.entries(value)) element.addEventListener(event, handler);
+    } else if (name === 'data') {
+      for (const [key, v] of Object.entries(value)) element.dataset[key] = String(v);
+    } else if (name === 'class') {
+      element.setAttribute('class', Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
+    } else if (name === 'checked' || name === 'selected' || name === 'value') {
+      element[name] = value;
+    } else {
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children) {
+    if (child == null || child === false) continue;
+    if (Array.isArray(child)) append(element, child);
+    else element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** A failed API call, with the problem details' explanation. */
+export class ApiError extends Error {
+  constructor(status, detail, title) {
+    super(detail || title || `HTTP ${status}`);
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+export async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (response.status === 401) {
+    // Not signed in, or the token expired: sign in and come back here.
+    location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, body && body.detail, body && body.title);
+  }
+  return body;
+}
+
+export const enc = encodeURIComponent;
+
+/** The route's n-th path segment, decoded: /units/{code} → segment(1). */
+export function segment(n) {
+  return decodeURIComponent(location.pathname.split('/')[n + 1] || '');
+}
+
+export function params() {
+  return new URLSearchParams(location.search);
+}
+
+/** Writes page settings into the address (no reload), so a link or a reload shows the same view. */
+export function keepInAddress(values) {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(values)) {
+    if (value == null || value === '' || value === false) url.searchParams.delete(key);
+    else url.searchParams.set(key, String(value));
+  }
+  history.replaceState(null, '', url);
+}
+
+/** A query string from the values given (empty ones left out). */
+export function query(values) {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value != null && value !== '' && value !== false) q.set(key, String(value));
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The page of a unit: members have their own page. */
+export function unitHref(code, kind, year) {
+  const base = kind === 'member' ? `/members/${enc(code)}` : `/units/${enc(code)}`;
+  return base + query({ year });
+}
+
+const names = new Map();
+
+/** A unit's name by code (cached; the code itself when it is not a unit). */
+export function unitName(code) {
+  if (!code) return Promise.resolve('');
+  if (!names.has(code)) {
+    names.set(code, getJson(`/api/units/${enc(code)}`).then((u) => u.unit.name, () => code));
+  }
+  return names.get(code);
+}
+
+/** Names for many codes at once, as a Map code → name. */
+export async function unitNames(codes) {
+  const unique = [...new Set(codes.filter(Boolean))];
+  const found = await Promise.all(unique.map(unitName));
+  return new Map(unique.map((code, i) => [code, found[i]]));
+}
+
+let liveBadge;
+let crumbsOf = () => [];
+
+/**
+ * The header bar: brand, breadcrumbs, live indicator, language switch. crumbs() gives the trail
+ * [{label, href?}] and is asked again on every redraw (the page calls header() when it knows more).
+ */
+export function header(crumbs) {
+  const first = !liveBadge;
+  crumbsOf = crumbs;
+  liveBadge ??= h('span', { id: 'live', class: 'live off', 'aria-live': 'polite' });
+  document.documentElement.lang = htmlLang();
+  drawHeader();
+  if (first) onLanguage(drawHeader);
+}
+
+function drawHeader() {
+  const trail = (crumbsOf() || []).map((c) => (c.href ? h('a', { href: c.href }, c.label) : h('span', {}, c.label)));
+  document.getElementById('bar').replaceChildren(
+    h('a', { class: 'brand', href: '/' }, t('brand')),
+    h('nav', { class: 'crumbs', 'aria-label': 'breadcrumbs' }, trail),
+    liveBadge,
+    h('button', {
+      id: 'lang',
+      type: 'button',
+      title: t('switchTitle'),
+      on: { click: () => setLanguage(language() === 'en' ? 'zh' : 'en') },
+    }, t('switchTo')));
+}
+
+export function showError(container, error) {
+  container.replaceChildren(h('div', { class: 'problem', role: 'alert' },
+    h('strong', {}, t('errorTitle')), ' ', error && error.message ? error.message : String(error)));
+}
+
+/** A titled section whose body is redrawn in place; returns [section, body]. Pages rebuild sections on a language switch. */
+export function section(id, titleKey, ...controls) {
+  const heading = h('h2', {}, t(titleKey));
+  const body = h('div', { class: 'body' });
+  const element = h('section', { id }, h('div', { class: 'head' }, heading, controls), body);
+  return [element, body];
+}
+
+/**
+ * Follows a unit's tally as server-sent events and calls onChange(tally) for each new version.
+ * The browser reconnects by itself after a drop; the badge says whether the stream is up.
+ */
+export function follow(code, year, onChange) {
+  const source = new EventSource(`/api/units/${enc(code)}/live${query({ year })}`);
+  const badge = () => document.getElementById('live');
+  const show = (on, when) => {
+    const b = badge();
+    if (!b) return;
+    b.className = on ? 'live on' : 'live off';
+    b.textContent = on ? `● ${t('liveOn')}${when ? ' · ' + t('liveAt', when) : ''}` : `○ ${t('liveOff')}`;
+  };
+  source.addEventListener('open', () => show(true));
+  source.addEventListener('error', () => show(false));
+  source.addEventListener('tally', (event) => {
+    const tally = JSON.parse(event.data);
+    show(true, new Date().toLocaleTimeString(language() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }));
+    onChange(tally);
+  });
+  return source;
+}
+
+/**
+ * Runs refresh() for every change, one at a time: changes that arrive during a run are folded into
+ * one more run, so a burst of events costs at most two refreshes.
+ */
+export function coalesce(refresh) {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await refresh();
+        } catch (error) {
+          console.error(error);
+        }
+      } while (again);
+    })();
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
+  };
+  return run;
+}
+
+/**
+ * A small table: columns are [headingKey, cell(row, i), class?]; cells may be text or nodes.
+ * options.rowProps(row) gives each row's properties; the other options go on the table.
+ */
+export function table(columns, rows, options = {}) {
+  const { rowProps, ...props } = options;
+  const head = h('tr', {}, columns.map(([key, , cls]) => h('th', { class: cls }, t(key))));
+  const body = rows.map((row, i) => h('tr', rowProps ? rowProps(row) : {},
+    columns.map(([, cell, cls]) => h('td', { class: cls }, cell(row, i)))));
+  return h('table', props, h('thead', {}, head), h('tbody', {}, body));
+}

@@ -1,0 +1,141 @@
+// The member page (/members/{code}): "six ones" progress, the score explained line by line, and the
+// member's record (the reports they lead and how each stands at every level). Live like the unit page.
+
+import { h, getJson, enc, segment, params, query, unitHref, header, showError, section, follow, coalesce, table } from './core.js';
+import { t, onLanguage, levelLabel, statusLabel, formatTime, formatNumber } from './i18n.js';
+import { tallyView, scoreView } from './widgets.js';
+
+const code = segment(1);
+const main = document.getElementById('main');
+const state = { year: params().get('year') || '', unit: null, ancestors: [], results: {} };
+const bodies = {};
+
+/** The six ones (六个一) and the counters that show each; proposals count led or co-signed. */
+const sixOnes = [
+  ['six.inspection', ['duty.inspection']],
+  ['six.proposal', ['proposal.submitted', 'proposal.cosigned']],
+  ['six.report', ['report.submitted']],
+  ['six.household', ['duty.household']],
+  ['six.deed', ['duty.deed']],
+  ['six.reportback', ['duty.reportback']],
+];
+
+async function load() {
+  const year = query({ year: state.year });
+  const [tally, score, record] = await Promise.allSettled([
+    getJson(`/api/units/${enc(code)}/tally${year}`),
+    getJson(`/api/units/${enc(code)}/score${year}`),
+    getJson(`/api/members/${enc(code)}/reports${year}`),
+  ]);
+  state.results = { tally, score, record };
+  if (tally.status === 'fulfilled' && !state.year) state.year = String(tally.value.year);
+}
+
+function unavailable(result) {
+  const detail = result.reason && result.reason.message;
+  return h('p', { class: 'muted' }, t('notAvailable'), detail ? ` (${detail})` : '');
+}
+
+function drawSixOnes() {
+  const r = state.results.tally;
+  if (r.status !== 'fulfilled') {
+    bodies.six.replaceChildren(unavailable(r));
+    return;
+  }
+  const counters = r.value.counters || {};
+  const items = sixOnes.map(([key, names]) => ({ key, count: names.reduce((sum, n) => sum + (counters[n] || 0), 0) }));
+  const done = items.filter((i) => i.count > 0).length;
+  bodies.six.replaceChildren(
+    h('p', { class: 'progress' }, h('meter', { min: 0, max: 6, value: done }), ' ', t('sixOnesDone', done)),
+    h('ul', { class: 'six' }, items.map((i) => h('li', { class: i.count > 0 ? 'done' : 'todo', data: { item: i.key } },
+      h('span', { class: 'mark' }, i.count > 0 ? '✓' : '○'), ' ', t(i.key), ' ', h('span', { class: 'count' }, `× ${i.count}`)))),
+    tallyView(r.value));
+}
+
+function drawScore() {
+  const r = state.results.score;
+  bodies.score.replaceChildren(r.status === 'fulfilled' ? scoreView(r.value) : unavailable(r));
+}
+
+function drawRecord() {
+  const r = state.results.record;
+  if (r.status !== 'fulfilled') {
+    bodies.record.replaceChildren(unavailable(r));
+    return;
+  }
+  const reports = r.value.reports || [];
+  if (reports.length === 0) {
+    bodies.record.replaceChildren(h('p', { class: 'muted' }, t('noReports')));
+    return;
+  }
+  bodies.record.replaceChildren(table([
+    ['submittedAt', (x) => formatTime(x.submittedAt)],
+    ['title', (x) => h('a', { href: `/reports/${enc(x.id)}` }, x.title)],
+    ['status', (x) => h('span', { class: `status ${x.status}` }, statusLabel(x.status))],
+    ['currentCommittee', (x) => x.currentCommitteeName || x.currentCommittee],
+    ['levels', (x) => h('span', { class: 'chips' }, (x.levels || []).map((l) => h('span', { class: `chip ${l.status}` },
+      `${levelLabel(l.level)} ${statusLabel(l.status)}${l.endorsements ? ` · ${t('endorsements')} ${formatNumber(l.endorsements)}` : ''}`)))],
+  ], reports, { class: 'record', rowProps: (x) => ({ data: { report: x.id } }) }));
+}
+
+function draw() {
+  drawSixOnes();
+  drawScore();
+  drawRecord();
+  const tally = state.results.tally;
+  if (tally && tally.status === 'fulfilled') document.body.dataset.version = String(tally.value.version);
+}
+
+function render() {
+  const unit = state.unit;
+  document.title = `${unit.name} · ${t('brand')}`;
+  const group = state.ancestors[state.ancestors.length - 1];
+  const facts = [
+    `${t('code')} ${unit.code}`,
+    unit.sector ? `${t('sector')}: ${unit.sector}` : null,
+    unit.party ? `${t('party')}: ${unit.party}` : null,
+  ].filter(Boolean);
+  const [six, sixBody] = section('six-ones', 'sixOnes');
+  const [score, scoreBody] = section('score', 'score');
+  const [record, recordBody] = section('record', 'record');
+  Object.assign(bodies, { six: sixBody, score: scoreBody, record: recordBody });
+  main.replaceChildren(
+    h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, unit.name), h('span', { class: 'year' }, `${t('year')} ${state.year}`)),
+    h('p', { class: 'facts' }, facts.join(' · '),
+      group ? [' · ', `${t('group')}: `, h('a', { href: unitHref(group.code, group.kind, state.year) }, group.name)] : null),
+    six, score, record);
+  draw();
+}
+
+const refresh = coalesce(async () => {
+  await load();
+  draw();
+});
+
+function crumbs() {
+  return [
+    ...state.ancestors.map((a) => ({ label: a.name, href: unitHref(a.code, a.kind, state.year) })),
+    { label: state.unit ? state.unit.name : code },
+  ];
+}
+
+async function start() {
+  header(crumbs);
+  try {
+    const found = await getJson(`/api/units/${enc(code)}`);
+    state.unit = found.unit;
+    state.ancestors = found.ancestors || [];
+  } catch (error) {
+    showError(main, error);
+    return;
+  }
+  await load();
+  header(crumbs);
+  render();
+  onLanguage(render);
+  follow(code, state.year, (tally) => {
+    if (String(tally.version) !== document.body.dataset.version) refresh();
+  });
+}
+
+start();
