@@ -1,4 +1,5 @@
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Hosting;
 using CommitteeGrid.Host.Verification;
@@ -11,14 +12,17 @@ namespace CommitteeGrid.Grains.Tests;
 
 /// <summary>
 /// Two silos in this process over the demo network, sharing one in-process ledger (the ledger is the
-/// record; the silos hold only what derives from it). Heals run every two seconds so that tests of
-/// lost messages converge quickly.
+/// record; the silos hold only what derives from it), with in-memory reminders. Heals run every two
+/// seconds so that tests of lost messages converge quickly.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {
     public MemoryLedger Ledger { get; } = new();
 
     public NetworkCatalog Catalog { get; } = new(TestNetwork.DemoNetwork);
+
+    /// <summary>The seed handling units; sessions whose plenary is on today (China time) for 420607 and 511724.</summary>
+    public ProposalCatalog Proposals { get; } = TestNetwork.Proposals();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -39,6 +43,7 @@ public class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ILedger>(Ledger);
             silo.Services.AddSingleton(Catalog);
+            silo.Services.AddSingleton(Proposals);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<RollupOptions>(o =>
             {

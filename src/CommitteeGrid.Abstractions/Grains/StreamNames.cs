@@ -16,6 +16,15 @@ public static class StreamNames
     /// <summary>Reports arriving in (or changing in) a committee's review inbox.</summary>
     public const string Inbox = "inbox";
 
+    /// <summary>Proposals arriving in (or changing in) a committee's proposal register; keyed by the committee.</summary>
+    public const string ProposalRegister = "proposals";
+
+    /// <summary>Proposals assigned to (or changing for) a handling unit; keyed by the unit.</summary>
+    public const string HandlingQueue = "handling";
+
+    /// <summary>Self-reported duty records for a group to confirm; keyed by the activity group.</summary>
+    public const string DutyBook = "duty";
+
     /// <summary>
     /// What happened that concerns someone (a <c>DomainEvent</c>), keyed by the recipient's member or unit
     /// code; each recipient's notification feed is implicitly subscribed.

@@ -30,8 +30,14 @@ public static class EventKinds
     /// <summary>A member is invited to co-sign (联名) → the invitee.</summary>
     public const string ProposalInvited = "proposal.invited";
 
+    /// <summary>A proposal was submitted → the office of the committee it is before.</summary>
+    public const string ProposalSubmitted = "proposal.submitted";
+
     /// <summary>Registered (立案) → all proposers.</summary>
     public const string ProposalRegistered = "proposal.registered";
+
+    /// <summary>Not registered (不立案), with the reason → all proposers.</summary>
+    public const string ProposalNotRegistered = "proposal.not_registered";
 
     /// <summary>Merged (并案) → all proposers of both proposals.</summary>
     public const string ProposalMerged = "proposal.merged";
@@ -42,15 +48,25 @@ public static class EventKinds
     /// <summary>Assigned (交办) → each handling unit (lead and co-handling).</summary>
     public const string ProposalAssigned = "proposal.assigned";
 
+    /// <summary>A handling unit handed it back (退回) → the office of the proposal's committee.</summary>
+    public const string ProposalHandedBack = "proposal.handed_back";
+
     /// <summary>The answer is due soon → the handling unit.</summary>
     public const string ProposalDueSoon = "proposal.due_soon";
 
     /// <summary>The answer is overdue → the handling unit.</summary>
     public const string ProposalOverdue = "proposal.overdue";
 
+    /// <summary>A member reported a duty of their own → the member's activity group, to confirm it.</summary>
+    public const string DutyReported = "duty.reported";
+
+    /// <summary>The group rejected a member's duty report → the member.</summary>
+    public const string DutyRejected = "duty.rejected";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ReportSubmitted, ReportAdopted, ReportForwarded, ReportEndorsed, ReportDeclined, ReportReturned, ReportRevised,
-        ProposalInvited, ProposalRegistered, ProposalMerged, ProposalAnswered, ProposalAssigned, ProposalDueSoon, ProposalOverdue,
+        ProposalInvited, ProposalSubmitted, ProposalRegistered, ProposalNotRegistered, ProposalMerged, ProposalAnswered,
+        ProposalAssigned, ProposalHandedBack, ProposalDueSoon, ProposalOverdue, DutyReported, DutyRejected,
     ];
 }

@@ -48,15 +48,33 @@ public sealed class AccessPolicy
         ["report.revise"] = [Grant.Within(Member, Staff)],
         ["inbox.read"] = [Grant.Within(Staff, Viewer)],
 
-        // Notification feeds: a member reads and marks their own; staff and group leaders those of their
-        // subtree (a committee office's feed is the committee's code); viewers read.
+        // Proposals: members on their own (lead, co-signers, invitees); the committee's proposal office
+        // (staff) reviews, numbers, assigns and records the handling units' answers and hand-backs.
+        ["proposal.draft"] = [Grant.Within(Member, Staff)],
+        ["proposal.read"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
+        ["proposal.invite"] = [Grant.Within(Member, Staff)],
+        ["proposal.sign"] = [Grant.Within(Member, Staff)],
+        ["proposal.submit"] = [Grant.Within(Member, Staff)],
+        ["proposal.withdraw"] = [Grant.Within(Member, Staff)],
+        ["proposal.rate"] = [Grant.Within(Member, Staff)],
+        ["proposal.review"] = [Grant.Within(Staff)],
+        ["proposal.assign"] = [Grant.Within(Staff)],
+        ["proposal.answer"] = [Grant.Within(Staff)],
+        ["proposal.handback"] = [Grant.Within(Staff)],
+        ["proposal.register.read"] = [Grant.Within(Staff, Viewer)],
+        ["handling.read"] = [Grant.Within(Staff, Viewer)],
+
+        // Duty records: members report their own, organisers record attendance, group leaders confirm.
+        ["duty.record"] = [Grant.Within(Member, GroupLeader, Staff)],
+        ["duty.confirm"] = [Grant.Within(GroupLeader, Staff)],
+        ["duty.read"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
+
+        // Notifications: a feed is its recipient's (a member, a committee office, a group); webhooks are staff's.
         ["feed.read"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
         ["feed.live"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
         ["feed.mark"] = [Grant.Within(Member, GroupLeader, Staff)],
-
-        // Webhooks send a subtree's events to another system: its staff decide; operators may look at
-        // deliveries (URLs, event ids, statuses) to trace a failing receiver.
         ["webhook.manage"] = [Grant.Within(Staff)],
+        // Operators may look at deliveries (URLs, event ids, statuses, not the events' text) to trace a failing receiver.
         ["webhook.read"] = [Grant.Within(Staff), Grant.Anywhere(Operator)],
 
         // Checking and tracing.

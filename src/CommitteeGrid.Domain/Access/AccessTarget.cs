@@ -13,6 +13,10 @@ public sealed record AccessTarget(AccessTargetKind Kind, string Name, IReadOnlyL
     public static AccessTarget Report(string id, IEnumerable<string> authors, IEnumerable<string> committees) =>
         new(AccessTargetKind.Report, $"report {id}", [.. authors.Concat(committees).Distinct(StringComparer.Ordinal)]);
 
+    /// <summary>A proposal or duty record: the units it concerns; outside the caller's scope it is hidden like a report.</summary>
+    public static AccessTarget Entity(string what, string id, IEnumerable<string> units) =>
+        new(AccessTargetKind.Report, $"{what} {id}", [.. units.Distinct(StringComparer.Ordinal)]);
+
     /// <summary>A unit named in a command's body: the author a report is submitted for, the committee that acts.</summary>
     public static AccessTarget BodyUnit(string field, string code) => new(AccessTargetKind.Unit, $"{field} {code}", [code]);
 }

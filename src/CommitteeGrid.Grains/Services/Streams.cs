@@ -16,4 +16,10 @@ internal static class Streams
     }, parentCode);
 
     public static StreamId InboxOf(string committee) => StreamId.Create(StreamNames.Inbox, committee);
+
+    public static StreamId ProposalRegisterOf(string committee) => StreamId.Create(StreamNames.ProposalRegister, committee);
+
+    public static StreamId HandlingQueueOf(string unit) => StreamId.Create(StreamNames.HandlingQueue, unit);
+
+    public static StreamId DutyBookOf(string group) => StreamId.Create(StreamNames.DutyBook, group);
 }

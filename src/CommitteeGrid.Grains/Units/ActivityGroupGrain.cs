@@ -1,6 +1,9 @@
+using CommitteeGrid.Abstractions.Duty;
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Domain.Duty;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Tallies;
 using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +25,18 @@ public sealed class ActivityGroupGrain(
     : RollupUnitGrain(catalog, options, clock, logger, store), IActivityGroupGrain
 {
     protected override string TallyNamespace => StreamNames.GroupTallies;
+
+    /// <summary>From the members' tallies this group holds; a member with nothing counted has all six missing.</summary>
+    public Task<IReadOnlyList<SixOnesProgress>> GetSixOnes(int year)
+    {
+        var none = new Dictionary<TallyKey, long>();
+        IReadOnlyList<SixOnesProgress> members =
+        [
+            .. Catalog.Network.Children(Unit).Select(m => SixOnes.Of(
+                m.Code, year, RollupState.CountersOf(Rollup.Children.TryGetValue(m.Code, out var held) ? held.Counts : none, year))),
+        ];
+        return Task.FromResult(members);
+    }
 
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren()
     {

@@ -18,7 +18,11 @@ internal static class JsonBody
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request)
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>. <paramref name="hints"/> says, per field, what a value of
+    /// the wrong type should have been (e.g. the words an enum accepts), for this endpoint's own fields.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request, IReadOnlyDictionary<string, string>? hints = null)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
@@ -80,7 +84,7 @@ internal static class JsonBody
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Invalid($"the request body is not acceptable: {Explain(ex)}"));
+            return (null, Problems.Invalid($"the request body is not acceptable: {Explain(ex, hints)}"));
         }
     }
 
@@ -95,7 +99,7 @@ internal static class JsonBody
         && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         && (media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    private static string Explain(JsonException ex)
+    private static string Explain(JsonException ex, IReadOnlyDictionary<string, string>? hints)
     {
         var field = ex.Path is null or "$" ? null : ex.Path.TrimStart('$', '.');
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
@@ -115,6 +119,11 @@ internal static class JsonBody
 
         if (field is not null && ex.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
+            if (hints is not null && hints.TryGetValue(field, out var hint))
+            {
+                return hint;
+            }
+
             return field switch
             {
                 "action" => "action must be one of adopt, forward, decline, return, endorse",

@@ -17,6 +17,14 @@ internal static class QueryValues
             : (null, Problems.Invalid($"{name} must be a whole number between {min} and {max}; '{UnitEndpoints.Shorten(text)}' is not"));
     }
 
+    /// <summary>true or false (absent: false).</summary>
+    public static (bool Value, IResult? Problem) Bool(string name, string? text) => text switch
+    {
+        null or "" or "false" => (false, null),
+        "true" => (true, null),
+        _ => (false, Problems.Invalid($"{name} must be true or false; '{UnitEndpoints.Shorten(text)}' is not")),
+    };
+
     public static (long? Value, IResult? Problem) Long(string name, string? text, long min, long max)
     {
         if (string.IsNullOrEmpty(text))

@@ -44,6 +44,9 @@ internal static class RequestContext
     public static string NewReportId(CommandMeta meta) =>
         "R" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(meta.ScopedKey)))[..20];
 
+    /// <summary>A new proposal's id (P…) or duty record's (D…), derived like a report's.</summary>
+    public static string NewId(char prefix, CommandMeta meta) => Domain.Proposals.ProposalIds.FromKey(prefix, meta.ScopedKey);
+
     public static bool IsReportId(string id) =>
         id.Length == 21 && id[0] == 'R' && id.Skip(1).All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }

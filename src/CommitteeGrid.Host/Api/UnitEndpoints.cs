@@ -59,7 +59,7 @@ internal static class UnitEndpoints
     internal static UnitTally WithZeros(UnitTally tally)
     {
         var counters = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var counter in Counters.AllReportCounters)
+        foreach (var counter in Counters.AllReportCounters.Concat(ProposalCounters.All).Concat(DutyCounters.All))
         {
             counters[counter] = 0;
         }

@@ -31,6 +31,8 @@ public static class CommitteeGridApp
 
         var (network, networkPath) = NetworkLoader.Load(options.NetworkFile);
         builder.Services.AddSingleton(new NetworkCatalog(network));
+        var proposals = NetworkLoader.LoadProposalCatalog(network, options.SessionsFile, options.HandlingUnitsFile);
+        builder.Services.AddSingleton(proposals);
         // Tests may supply their own clock (customize runs first).
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
@@ -90,6 +92,8 @@ public static class CommitteeGridApp
         app.MapAuthEndpoints();
         app.MapUnitEndpoints();
         app.MapReportEndpoints();
+        app.MapProposalEndpoints();
+        app.MapDutyEndpoints();
         app.MapVerifyEndpoints();
         app.MapAuditEndpoints();
         app.MapMemberEndpoints();
@@ -111,12 +115,11 @@ public static class CommitteeGridApp
         DemoLogins? demo = options.UsesPostgres
             ? null
             : await DemoUsers.CreateAsync(app.Services.GetRequiredService<IUserStore>(), app.Services.GetRequiredService<Passwords>(), network, options.DemoPassword);
-
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath, demo));
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options, network, networkPath, demo, proposals));
         return app;
     }
 
-    private static void PrintWelcome(WebApplication app, CommitteeGridOptions options, Domain.Network.CommitteeNetwork network, string networkPath, DemoLogins? demo)
+    private static void PrintWelcome(WebApplication app, CommitteeGridOptions options, Domain.Network.CommitteeNetwork network, string networkPath, DemoLogins? demo, Domain.Proposals.ProposalCatalog proposals)
     {
         var url = app.Urls.FirstOrDefault() ?? options.Http;
         var mode = options.UsesPostgres
@@ -127,6 +130,7 @@ public static class CommitteeGridApp
             CommitteeGrid is running ({mode}).
               Network   {network.Name}: {network.UnitCount} units, {network.Root.MemberCount} members (from {networkPath})
               Pages     {url}/units/{network.Root.Code}
+              Proposals {proposals.Sessions.Count} sessions configured, {proposals.HandlingUnits.Count} handling units ({proposals.Sessions.Skipped + proposals.HandlingUnits.Skipped} seed entries for committees not in this network skipped)
               API       {url}/api/units/{network.Root.Code}
               OpenAPI   {url}/openapi/v1.json
               Health    {url}/health/ready

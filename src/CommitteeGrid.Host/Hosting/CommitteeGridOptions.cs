@@ -12,6 +12,12 @@ public sealed class CommitteeGridOptions
     /// <summary>The folder of shipped scoring rules (seeds/scoring): the network-wide default and committees' rules.</summary>
     public string ScoringSeeds { get; set; } = "seeds/scoring";
 
+    /// <summary>Committees' sessions and plenary dates (JSON); committees not listed have annual sessions.</summary>
+    public string SessionsFile { get; set; } = "seeds/sessions.json";
+
+    /// <summary>Handling units and answer deadlines (JSON); committees not listed get template departments.</summary>
+    public string HandlingUnitsFile { get; set; } = "seeds/handling-units.json";
+
     /// <summary>HTTP address; loopback by default.</summary>
     public string Http { get; set; } = "http://127.0.0.1:5170";
 

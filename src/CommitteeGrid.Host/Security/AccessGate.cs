@@ -1,6 +1,6 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Domain.Access;
-using CommitteeGrid.Domain.Notifications;
+using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
 using Microsoft.AspNetCore.Authentication;
@@ -14,7 +14,7 @@ namespace CommitteeGrid.Host.Security;
 /// {id}: a report, as its authors and the committees whose inbox it reached) and asks the AccessPolicy.
 /// Commands whose unit is in the body are checked by the command helper through <see cref="CheckBody"/>.
 /// </summary>
-public sealed class AccessGate(AccessPolicy policy, NetworkCatalog catalog, IGrainFactory grains)
+public sealed class AccessGate(AccessPolicy policy, NetworkCatalog catalog, ProposalCatalog proposals, IGrainFactory grains)
 {
     public AccessPolicy Policy => policy;
 
@@ -87,12 +87,34 @@ public sealed class AccessGate(AccessPolicy policy, NetworkCatalog catalog, IGra
                 : (AccessTarget.Report(id, [view.Lead, .. view.CoAuthors], view.Levels.Select(l => l.Committee)), null);
         }
 
+        if (http.Request.RouteValues.TryGetValue("id", out var pid) && pid is string proposalId && ProposalIds.IsProposalId(proposalId))
+        {
+            // A proposal concerns its proposers (lead, co-signers, invitees, those of proposals merged into it)
+            // and the committee that reviews it.
+            var view = await grains.GetGrain<IProposalGrain>(proposalId).GetView();
+            return view is null
+                ? (null, AccessDecision.Hidden($"proposal {proposalId} does not exist or is outside your scope"))
+                : (AccessTarget.Entity("proposal", proposalId,
+                [
+                    view.Lead, .. view.Cosigners, .. view.Invitations.Select(i => i.Member),
+                    .. view.Absorbed.SelectMany(a => a.Cosigners.Prepend(a.Lead)), view.Committee,
+                ]), null);
+        }
+
+        if (http.Request.RouteValues.TryGetValue("id", out var did) && did is string dutyId && ProposalIds.IsId(dutyId, 'D'))
+        {
+            // A duty record concerns the member who reported it, or the attendees and the unit that organised it.
+            var view = await grains.GetGrain<IDutyRecordGrain>(dutyId).GetView();
+            IEnumerable<string?> units = view is null ? [] : [view.Member, view.Group, view.Organiser, .. view.Attendees];
+            return view is null
+                ? (null, AccessDecision.Hidden($"duty record {dutyId} does not exist or is outside your scope"))
+                : (AccessTarget.Entity("duty record", dutyId, units.OfType<string>()), null);
+        }
+
         if (http.Request.RouteValues.TryGetValue("code", out var codeValue) && codeValue is string code)
         {
-            // A handling unit (承办单位, "{committee}-H{n}") is not in the network: its committee's scope covers it.
-            return (Recipients.CommitteeOfHandlingUnit(catalog.Network, code) is { } committee
-                ? new AccessTarget(AccessTargetKind.Unit, $"unit {code}", [committee.Code])
-                : AccessTarget.Unit(code), null);
+            // A handling unit (government department) is not in the network: it belongs to its committee.
+            return (AccessTarget.Unit(proposals.HandlingUnits.Find(code)?.Committee ?? code), null);
         }
 
         // A malformed id: the endpoint explains what is wrong with it (it names nothing to protect).
