@@ -1,8 +1,8 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Domain.Network;
 using CommitteeGrid.Domain.Notifications;
-using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Domain.Proposals;
+using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Host.Security;
 using Microsoft.Extensions.Options;
 
