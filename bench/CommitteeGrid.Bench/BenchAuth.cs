@@ -26,7 +26,10 @@ public static class BenchAuth
     public static void Authorize(HttpClient http, string rootCode, bool ownHost = true) =>
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer",
-            ownHost ? Token($"bench-staff-{rootCode}", "staff", rootCode) : Environment.GetEnvironmentVariable("CG_TOKEN") ?? "");
+            ownHost ? Token(UserFor(rootCode), "staff", rootCode) : Environment.GetEnvironmentVariable("CG_TOKEN") ?? "");
+
+    /// <summary>The user the benchmark's token names: the ledger scopes idempotency keys by it ("user:key").</summary>
+    public static string UserFor(string rootCode) => $"bench-staff-{rootCode}";
 
     public static string Token(string user, string role, string scope)
     {

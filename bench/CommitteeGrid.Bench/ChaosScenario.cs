@@ -163,7 +163,7 @@ public static class ChaosScenario
             var differences = verify?["differences"]?.AsArray() ?? [];
 
             Phase("looking for every acknowledged key in cg_ledger");
-            var (checkedKeys, missing) = await FindMissing(settings.Postgres, [.. load.Acks.Select(a => a.Key)], abort.Token);
+            var (checkedKeys, missing) = await FindMissing(settings.Postgres, BenchAuth.UserFor(network.Root.Code), [.. load.Acks.Select(a => a.Key)], abort.Token);
             // By now the vote is long over; if it never came, waiting longer shows nothing new.
             stopWatching.Cancel();
             var deadAfter = await deathWatch;
@@ -358,8 +358,8 @@ public static class ChaosScenario
         }
     }
 
-    /// <summary>Each acknowledged key must be one ledger entry: idem_key is the actor ("anonymous") and the key.</summary>
-    private static async Task<(long Checked, List<string> Missing)> FindMissing(string postgres, string[] keys, CancellationToken ct)
+    /// <summary>Each acknowledged key must be one ledger entry: idem_key is the signed-in user and the key.</summary>
+    private static async Task<(long Checked, List<string> Missing)> FindMissing(string postgres, string user, string[] keys, CancellationToken ct)
     {
         var missing = new List<string>();
         await using var db = new NpgsqlConnection(postgres);
@@ -367,7 +367,7 @@ public static class ChaosScenario
         foreach (var chunk in keys.Chunk(5000))
         {
             await using var cmd = new NpgsqlCommand("SELECT idem_key FROM cg_ledger WHERE idem_key = ANY($1)", db);
-            cmd.Parameters.AddWithValue(chunk.Select(k => "anonymous:" + k).ToArray());
+            cmd.Parameters.AddWithValue(chunk.Select(k => $"{user}:{k}").ToArray());
             var found = new HashSet<string>(StringComparer.Ordinal);
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
@@ -377,7 +377,7 @@ public static class ChaosScenario
                 }
             }
 
-            missing.AddRange(chunk.Where(k => !found.Contains("anonymous:" + k)));
+            missing.AddRange(chunk.Where(k => !found.Contains($"{user}:{k}")));
         }
 
         return (keys.Length, missing);

@@ -321,6 +321,10 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         await using var connection = await _db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
 
+        // One entry per key goes in: a second entry with the same key in this batch is a duplicate and is
+        // answered as one below (inserting both rows' counts would count the key twice).
+        var firstOfKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var unique = batch.Where(p => firstOfKey.TryAdd(p.Entry.IdempotencyKey, p)).ToList();
         var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO cg_ledger (stream, version, kind, payload, idem_key, request_hash, actor_id, actor_role, actor_scope, actor_addr, occurred_at, subject)
@@ -331,18 +335,18 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             RETURNING idem_key, seq
             """, connection, tx))
         {
-            insert.Parameters.Add(Array(batch, e => e.Stream));
-            insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Entry.Version).ToArray() });
-            insert.Parameters.Add(Array(batch, e => e.Kind));
-            insert.Parameters.Add(Array(batch, e => e.Payload));
-            insert.Parameters.Add(Array(batch, e => e.IdempotencyKey));
-            insert.Parameters.Add(Array(batch, e => e.RequestHash));
-            insert.Parameters.Add(Array(batch, e => e.ActorId));
-            insert.Parameters.Add(Array(batch, e => e.ActorRole));
-            insert.Parameters.Add(Array(batch, e => e.ActorScope));
-            insert.Parameters.Add(Array(batch, e => e.ActorAddress));
-            insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Entry.OccurredAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            insert.Parameters.Add(Array(batch, e => e.Subject));
+            insert.Parameters.Add(Array(unique, e => e.Stream));
+            insert.Parameters.Add(new NpgsqlParameter { Value = unique.Select(p => p.Entry.Version).ToArray() });
+            insert.Parameters.Add(Array(unique, e => e.Kind));
+            insert.Parameters.Add(Array(unique, e => e.Payload));
+            insert.Parameters.Add(Array(unique, e => e.IdempotencyKey));
+            insert.Parameters.Add(Array(unique, e => e.RequestHash));
+            insert.Parameters.Add(Array(unique, e => e.ActorId));
+            insert.Parameters.Add(Array(unique, e => e.ActorRole));
+            insert.Parameters.Add(Array(unique, e => e.ActorScope));
+            insert.Parameters.Add(Array(unique, e => e.ActorAddress));
+            insert.Parameters.Add(new NpgsqlParameter { Value = unique.Select(p => p.Entry.OccurredAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(Array(unique, e => e.Subject));
             await using var reader = await insert.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -350,7 +354,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             }
         }
 
-        var deltas = batch
+        var deltas = unique
             .Where(p => inserted.ContainsKey(p.Entry.IdempotencyKey))
             .SelectMany(p => p.Entry.Deltas.Select(d => (Seq: inserted[p.Entry.IdempotencyKey], p.Entry, Delta: d)))
             .ToList();
@@ -374,12 +378,14 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         await tx.CommitAsync();
 
         // Entries that did not go in: their key was taken (a retry, or reuse) or their version was.
-        var missing = batch.Where(p => !inserted.ContainsKey(p.Entry.IdempotencyKey)).ToList();
+        bool WentIn(Pending p) => inserted.ContainsKey(p.Entry.IdempotencyKey) && ReferenceEquals(firstOfKey[p.Entry.IdempotencyKey], p);
+        var missing = batch.Where(p => !WentIn(p)).ToList();
         var existing = missing.Count == 0 ? [] : await FindByKeys(connection, missing.Select(p => p.Entry.IdempotencyKey).ToArray());
         foreach (var p in batch)
         {
-            if (inserted.TryGetValue(p.Entry.IdempotencyKey, out var seq))
+            if (WentIn(p))
             {
+                var seq = inserted[p.Entry.IdempotencyKey];
                 p.Done.TrySetResult(AppendOutcome.Appended(seq));
             }
             else if (existing.TryGetValue(p.Entry.IdempotencyKey, out var holder))
