@@ -79,7 +79,7 @@ public sealed class ApiClient(HttpClient http, Func<TestUser, string> tokens, Te
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if ((actor ?? user) is { } who)
+        if (request.Headers.Authorization is null && (actor ?? user) is { } who)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens(who));
         }

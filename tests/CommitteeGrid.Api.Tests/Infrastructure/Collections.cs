@@ -39,3 +39,9 @@ public sealed class NotificationsCollection : ICollectionFixture<NotificationHos
 {
     public const string Name = "demo host: notifications and webhooks";
 }
+
+[CollectionDefinition(Name)]
+public sealed class ProposalsCollection : ICollectionFixture<DemoHostFixture>
+{
+    public const string Name = "demo host: proposals and duty records";
+}
