@@ -29,6 +29,12 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
     /// <summary>Orleans' minimum: how often the reminder repeats until the grain has done what was due.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Grain timers cannot wait longer than about 49 days (an answer is due 90 days after assignment);
+    /// a longer wait is left to the reminder, which wakes the grain when the moment comes.
+    /// </summary>
+    private static readonly TimeSpan LongestTimerWait = TimeSpan.FromDays(30);
+
     private ProposalState _state = null!;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerAt;
@@ -304,9 +310,8 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
             _deadlineTimer?.Dispose();
             _deadlineTimer = null;
             _timerAt = next;
-            if (next is { } at)
+            if (next is { } at && at - clock.GetUtcNow() is var wait && wait <= LongestTimerWait)
             {
-                var wait = at - clock.GetUtcNow();
                 _deadlineTimer = this.RegisterGrainTimer(_ => RunDueSteps(), wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
         }
