@@ -37,6 +37,7 @@ public sealed class WebhookResumeTests : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ILedger>(new MemoryLedger());
             silo.Services.AddSingleton(new NetworkCatalog(TestNetwork.DemoNetwork));
+            silo.Services.AddSingleton(TestNetwork.Proposals());
             silo.Services.AddSingleton(TimeProvider.System);
             // Reminders tick every 2 s here instead of the production minimum of 1 minute.
             silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));

@@ -14,10 +14,11 @@ public interface INotificationFeedGrain : IGrainWithStringKey
 
     /// <summary>
     /// Like <see cref="Read"/> after <paramref name="after"/>, but waits up to <paramref name="maxWait"/> for
-    /// an item when there is none yet (a long poll for live pages). Interleaves, so many can wait at once.
+    /// an item when there is none yet (a long poll for live pages). Interleaves, so many can wait at once;
+    /// cancelling (the page went away, the host is stopping) ends the wait at once.
     /// </summary>
     [AlwaysInterleave]
-    Task<FeedPage> WaitAfter(long after, int limit, TimeSpan maxWait);
+    Task<FeedPage> WaitAfter(long after, int limit, TimeSpan maxWait, CancellationToken cancellationToken = default);
 
     /// <summary>Marks every item up to <paramref name="through"/> read (never moves the mark back).</summary>
     Task<MarkReadResult> MarkRead(CommandMeta meta, long through);

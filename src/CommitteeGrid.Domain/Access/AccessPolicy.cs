@@ -74,7 +74,8 @@ public sealed class AccessPolicy
         ["feed.live"] = [Grant.Within(Member, GroupLeader, Staff, Viewer)],
         ["feed.mark"] = [Grant.Within(Member, GroupLeader, Staff)],
         ["webhook.manage"] = [Grant.Within(Staff)],
-        ["webhook.read"] = [Grant.Within(Staff)],
+        // Operators may look at deliveries (URLs, event ids, statuses, not the events' text) to trace a failing receiver.
+        ["webhook.read"] = [Grant.Within(Staff), Grant.Anywhere(Operator)],
 
         // Checking and tracing.
         ["verify.run"] = [Grant.Within(Staff), Grant.Anywhere(Operator)],

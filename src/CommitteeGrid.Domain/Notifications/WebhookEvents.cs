@@ -23,11 +23,13 @@ public abstract record WebhookEvent
 
 public sealed record WebhookRegistered(string Id, string Url, IReadOnlyList<string> Events) : WebhookEvent
 {
+    [JsonIgnore]
     public override string Kind => CreatedKind;
 }
 
 public sealed record WebhookRemoved(string Id) : WebhookEvent
 {
+    [JsonIgnore]
     public override string Kind => DeletedKind;
 }
 

@@ -1,7 +1,7 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Domain.Notifications;
-using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Domain.Proposals;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -13,7 +13,7 @@ namespace CommitteeGrid.Grains.Notifications;
 /// unit above the recipients that has webhooks. Notifications only: a failure here is logged, never
 /// turned into a failed command, because the ledger already holds what happened.
 /// </summary>
-public sealed class EventPublisher(IGrainFactory grains, NetworkCatalog catalog, WebhookIndex index, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(IGrainFactory grains, ProposalCatalog catalog, WebhookIndex index, ILogger<EventPublisher> logger)
 {
     public async Task Publish(IGrainBase publisher, DomainEvent e)
     {
@@ -28,7 +28,7 @@ public sealed class EventPublisher(IGrainFactory grains, NetworkCatalog catalog,
             var hooked = await index.Units();
             if (hooked.Count > 0)
             {
-                foreach (var unit in Recipients.UnitsConcerned(catalog.Network, e.Recipients).Where(hooked.Contains))
+                foreach (var unit in Recipients.UnitsConcerned(catalog, e.Recipients).Where(hooked.Contains))
                 {
                     sends.Add(grains.GetGrain<IUnitWebhooksGrain>(unit).Dispatch(e));
                 }

@@ -40,11 +40,11 @@ public sealed class NotificationFeedGrain(
 
     public Task<FeedPage> Read(long? after, int limit) => Task.FromResult(_feed.Page(Recipient, after, limit));
 
-    public async Task<FeedPage> WaitAfter(long after, int limit, TimeSpan maxWait)
+    public async Task<FeedPage> WaitAfter(long after, int limit, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         if (_feed.LastSeq <= after)
         {
-            await Task.WhenAny(_arrived.Task, Task.Delay(maxWait));
+            await Task.WhenAny(_arrived.Task, Task.Delay(maxWait, cancellationToken));
         }
 
         return _feed.Page(Recipient, after, limit);

@@ -3,7 +3,7 @@ using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Notifications;
-using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Domain.Proposals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,7 @@ namespace CommitteeGrid.Grains.Notifications;
 /// </summary>
 public sealed class UnitWebhooksGrain(
     ILedger ledger,
-    NetworkCatalog catalog,
+    ProposalCatalog catalog,
     WebhookIndex index,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
@@ -78,8 +78,7 @@ public sealed class UnitWebhooksGrain(
 
     public async Task Dispatch(DomainEvent e)
     {
-        var network = catalog.Network;
-        var mine = e.Recipients.Where(r => Recipients.IsWithin(network, r, _state.Unit)).ToList();
+        var mine = e.Recipients.Where(r => Recipients.IsWithin(catalog, r, _state.Unit)).ToList();
         if (mine.Count == 0)
         {
             return;

@@ -1,8 +1,8 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Domain.Network;
 using CommitteeGrid.Domain.Notifications;
+using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Grains.Notifications;
-using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Security;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +17,7 @@ internal static class FeedEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Notifications");
 
-        api.MapGet("/feeds/{code}", async (string code, string? after, string? limit, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapGet("/feeds/{code}", async (string code, string? after, string? limit, ProposalCatalog catalog, IGrainFactory grains) =>
         {
             if (Check(catalog, code) is { } problem)
             {
@@ -34,7 +34,7 @@ internal static class FeedEndpoints
             return Results.Ok(await grains.GetGrain<INotificationFeedGrain>(code).Read(from, max ?? 50));
         }).WithName("ReadFeed").RequireAccess("feed.read");
 
-        api.MapGet("/feeds/{code}/live", (string code, string? after, HttpContext http, NetworkCatalog catalog, IGrainFactory grains,
+        api.MapGet("/feeds/{code}/live", (string code, string? after, HttpContext http, ProposalCatalog catalog, IGrainFactory grains,
             IOptions<NotificationOptions> options, IHostApplicationLifetime lifetime) =>
         {
             if (Check(catalog, code) is { } problem)
@@ -49,7 +49,7 @@ internal static class FeedEndpoints
         }).WithName("FollowFeed").RequireAccess("feed.live")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-        api.MapPost("/feeds/{code}/read", async (string code, HttpContext http, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapPost("/feeds/{code}/read", async (string code, HttpContext http, ProposalCatalog catalog, IGrainFactory grains) =>
         {
             if (Check(catalog, code) is { } problem)
             {
@@ -89,15 +89,15 @@ internal static class FeedEndpoints
     }
 
     /// <summary>A feed's code must be a member or unit of the network, or a handling unit of one of its committees.</summary>
-    internal static IResult? Check(NetworkCatalog catalog, string code)
+    internal static IResult? Check(ProposalCatalog catalog, string code)
     {
         if (!UnitCodes.IsWellFormed(code))
         {
             return Problems.Invalid($"'{UnitEndpoints.Shorten(code)}' is not a unit or member code (1-{UnitCodes.MaxLength} letters, digits or '-')");
         }
 
-        return Recipients.IsKnown(catalog.Network, code)
+        return Recipients.IsKnown(catalog, code)
             ? null
-            : Problems.NotFound($"'{code}' is not a member or unit of the network, nor a handling unit (<committee>-H<n>) of one of its committees");
+            : Problems.NotFound($"'{code}' is not a member or unit of the network, nor a handling unit of one of its committees");
     }
 }

@@ -35,7 +35,7 @@ internal sealed class FeedStream(INotificationFeedGrain feed, long? after, TimeS
 
             while (!ct.IsCancellationRequested)
             {
-                var page = await feed.WaitAfter(last, Batch, wait).WaitAsync(ct);
+                var page = await feed.WaitAfter(last, Batch, wait, ct).WaitAsync(ct);
                 var text = new StringBuilder();
                 foreach (var item in page.Items)
                 {

@@ -2,7 +2,7 @@ using CommitteeGrid.Abstractions.Commands;
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Domain.Notifications;
-using CommitteeGrid.Grains.Services;
+using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Host.Security;
 
 namespace CommitteeGrid.Host.Api;
@@ -17,7 +17,7 @@ internal static class WebhookEndpoints
     {
         var api = app.MapGroup("/api/units/{code}/webhooks").WithTags("Webhooks");
 
-        api.MapPost("", async (string code, HttpContext http, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapPost("", async (string code, HttpContext http, ProposalCatalog catalog, IGrainFactory grains) =>
         {
             if (FeedEndpoints.Check(catalog, code) is { } problem)
             {
@@ -41,11 +41,11 @@ internal static class WebhookEndpoints
             return Answer(http, result, created: result.Webhook is { } w ? $"/api/units/{code}/webhooks/{w.Id}" : null);
         }).WithName("CreateWebhook").RequireAccess("webhook.manage");
 
-        api.MapGet("", async (string code, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapGet("", async (string code, ProposalCatalog catalog, IGrainFactory grains) =>
             FeedEndpoints.Check(catalog, code) ?? Results.Ok(new { Unit = code, Webhooks = await grains.GetGrain<IUnitWebhooksGrain>(code).List() }))
             .WithName("ListWebhooks").RequireAccess("webhook.read");
 
-        api.MapGet("/{id}", async (string code, string id, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapGet("/{id}", async (string code, string id, ProposalCatalog catalog, IGrainFactory grains) =>
         {
             if (Check(catalog, code, id) is { } problem)
             {
@@ -56,7 +56,7 @@ internal static class WebhookEndpoints
             return webhook is null ? NoSuchWebhook(code, id) : Results.Ok(webhook);
         }).WithName("GetWebhook").RequireAccess("webhook.read");
 
-        api.MapDelete("/{id}", async (string code, string id, HttpContext http, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapDelete("/{id}", async (string code, string id, HttpContext http, ProposalCatalog catalog, IGrainFactory grains) =>
         {
             if (Check(catalog, code, id) is { } problem)
             {
@@ -72,7 +72,7 @@ internal static class WebhookEndpoints
             return Answer(http, await grains.GetGrain<IUnitWebhooksGrain>(code).Delete(meta!, id), created: null);
         }).WithName("DeleteWebhook").RequireAccess("webhook.manage");
 
-        api.MapGet("/{id}/deliveries", async (string code, string id, string? limit, NetworkCatalog catalog, IGrainFactory grains) =>
+        api.MapGet("/{id}/deliveries", async (string code, string id, string? limit, ProposalCatalog catalog, IGrainFactory grains) =>
         {
             if (Check(catalog, code, id) is { } problem)
             {
@@ -96,7 +96,7 @@ internal static class WebhookEndpoints
         }).WithName("GetWebhookDeliveries").RequireAccess("webhook.read");
     }
 
-    private static IResult? Check(NetworkCatalog catalog, string code, string id) =>
+    private static IResult? Check(ProposalCatalog catalog, string code, string id) =>
         FeedEndpoints.Check(catalog, code)
         ?? (WebhookRules.IsId(id) ? null : Problems.Invalid($"'{UnitEndpoints.Shorten(id)}' is not a webhook id (W followed by 16 hexadecimal digits)"));
 

@@ -60,15 +60,18 @@ public sealed class ApiClient(HttpClient http, Func<TestUser, string> tokens, Te
     }
 
     /// <summary>DELETEs with an idempotency key (a new one unless given).</summary>
-    public Task<ApiResponse> Delete(string path, string? key = null)
+    public Task<ApiResponse> Delete(string path, string? key = null, TestUser? actor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Delete, path);
         request.Headers.TryAddWithoutValidation(KeyHeader, key ?? NewKey());
-        return Send(request);
+        return Send(request, actor);
     }
 
-    /// <summary>Starts a GET and returns as soon as the headers arrive, for responses that stream (text/event-stream).</summary>
-    public Task<HttpResponseMessage> Open(string path, IReadOnlyDictionary<string, string>? headers = null)
+    /// <summary>
+    /// Starts a GET and returns as soon as the headers arrive, for responses that stream
+    /// (text/event-stream); the caller disposes the response.
+    /// </summary>
+    public Task<HttpResponseMessage> Open(string path, IReadOnlyDictionary<string, string>? headers = null, TestUser? actor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -76,7 +79,7 @@ public sealed class ApiClient(HttpClient http, Func<TestUser, string> tokens, Te
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (request.Headers.Authorization is null && user is { } who)
+        if (request.Headers.Authorization is null && (actor ?? user) is { } who)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens(who));
         }

@@ -179,7 +179,7 @@ public sealed class FeedLiveTests(NotificationHostFixture host)
 
     private async Task Act(string id, object body)
     {
-        var response = await Api.Post($"api/reports/{id}/actions", body, actor: null);
+        var response = await Api.Post($"api/reports/{id}/actions", body);
         Assert.True(response.Code == 200, response.ToString());
     }
 }

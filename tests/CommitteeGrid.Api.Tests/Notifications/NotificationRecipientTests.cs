@@ -48,17 +48,17 @@ public sealed class NotificationRecipientTests(NotificationHostFixture host)
         Assert.Equal(201, submitted.Code);
         var id = submitted.ReportId!;
 
-        await Step(id, new { committee = County, action = "return", reason = "请补充岗位数据" });
+        await Step(id, County, new { committee = County, action = "return", reason = "请补充岗位数据" });
         var revised = await Api.Post($"api/reports/{id}/revision", new { author = Lead, title = "关于村级公益性岗位管理的建议（修改稿）", body = "全区公益性岗位1200个，部分人岗不符。" }, actor: TestUser.Member(Lead));
         Assert.Equal(200, revised.Code);
-        await Step(id, new { committee = County, action = "adopt" });
-        await Step(id, new { committee = County, action = "endorse", leaderTitle = "区政协主席", date = China.Today, note = "转区人社局" });
+        await Step(id, County, new { committee = County, action = "adopt" });
+        await Step(id, County, new { committee = County, action = "endorse", leaderTitle = "区政协主席", date = China.Today, note = "转区人社局" });
         var forwardKey = ApiClient.NewKey();
-        await Step(id, new { committee = County, action = "forward" }, forwardKey);
-        await Step(id, new { committee = City, action = "decline", reason = "已有同类信息" });
+        await Step(id, County, new { committee = County, action = "forward" }, forwardKey);
+        await Step(id, City, new { committee = City, action = "decline", reason = "已有同类信息" });
 
         // A retried command is answered from the record and tells nobody twice.
-        var retried = await Api.Post($"api/reports/{id}/actions", new { committee = County, action = "forward" }, forwardKey, actor: null);
+        var retried = await Api.Post($"api/reports/{id}/actions", new { committee = County, action = "forward" }, forwardKey, TestUser.Staff("420607"));
         Assert.True(retried.Replayed, retried.ToString());
 
         string Ev(int version) => $"report/{id}:{version}";
@@ -114,9 +114,10 @@ public sealed class NotificationRecipientTests(NotificationHostFixture host)
         Assert.Empty(feed.Json["items"]!.AsArray());
     }
 
-    private async Task Step(string id, object body, string? key = null)
+    /// <summary>An action by the staff of the committee that acts.</summary>
+    private async Task Step(string id, string committee, object action, string? key = null)
     {
-        var response = await Api.Post($"api/reports/{id}/actions", body, key, actor: null);
+        var response = await Api.Post($"api/reports/{id}/actions", action, key, TestUser.Staff(committee));
         Assert.True(response.Code == 200, response.ToString());
     }
 

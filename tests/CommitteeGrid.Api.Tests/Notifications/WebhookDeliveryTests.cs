@@ -312,7 +312,7 @@ public sealed class WebhookDeliveryTests(NotificationHostFixture host)
 
     private async Task Act(string id, object body)
     {
-        var response = await Api.Post($"api/reports/{id}/actions", body, actor: null);
+        var response = await Api.Post($"api/reports/{id}/actions", body, actor: TestUser.Staff("420607"));
         Assert.True(response.Code == 200, response.ToString());
     }
 }
