@@ -59,8 +59,9 @@ public sealed class BulletinTests(DemoHostFixture host)
             p!["rank"]!.ToString(), p["code"]!.GetValue<string>(), p["members"]!.ToString(), Number(p["value"]), Number(p["score"]),
         }).ToList();
 
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        using var csvResponse = await http.GetAsync($"api/committees/{Xinzhou}/bulletin?format=csv");
+        // Downloaded as the committee's own staff would: the bulletin is not public.
+        var staff = TestUser.Staff(Xinzhou);
+        using var csvResponse = await host.Api.Open($"api/committees/{Xinzhou}/bulletin?format=csv", actor: staff);
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", csvResponse.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal($"{Xinzhou}-{China.Year}-通报.csv", csvResponse.Content.Headers.ContentDisposition?.FileNameStar);
@@ -71,7 +72,7 @@ public sealed class BulletinTests(DemoHostFixture host)
         Assert.Equal(expectedMembers, Keyed(sections["委员采用情况和考核排名"], columns.Count));
         Assert.Equal(expectedParties, sections["党派人均得分排名"].Skip(1).ToList());
 
-        using var xlsxResponse = await http.GetAsync($"api/committees/{Xinzhou}/bulletin?format=xlsx");
+        using var xlsxResponse = await host.Api.Open($"api/committees/{Xinzhou}/bulletin?format=xlsx", actor: staff);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsxResponse.Content.Headers.ContentType?.MediaType);
         using var workbook = new XLWorkbook(new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync()));
         Assert.Equal(["说明", "单位", "委员", "党派", "界别"], workbook.Worksheets.Select(w => w.Name));
