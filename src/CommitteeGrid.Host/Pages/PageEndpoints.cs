@@ -1,4 +1,6 @@
 using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Domain.Notifications;
+using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
 using CommitteeGrid.Host.Security;
@@ -45,6 +47,26 @@ internal static class PageEndpoints
         pages.MapGet("/committees/{code}/proposals", (string code, NetworkCatalog catalog, PageAssets assets) =>
             Page(assets.Get("proposals.html"), Exists(catalog, code, UnitKind.Committee)))
             .WithName("ProposalRegisterPage").RequireAccess("page.read");
+
+        // A literal segment outranks {id}, so /proposals/new is the drafting form, not a proposal.
+        pages.MapGet("/proposals/new", (PageAssets assets) => Page(assets.Get("proposal-new.html"), true))
+            .WithName("ProposalDraftPage").RequireAccess("page.read");
+
+        pages.MapGet("/proposals/{id}", (string id, PageAssets assets) =>
+            Page(assets.Get("proposal.html"), ProposalIds.IsProposalId(id)))
+            .WithName("ProposalPage").RequireAccess("page.read");
+
+        pages.MapGet("/handling-units/{code}", (string code, ProposalCatalog proposals, PageAssets assets) =>
+            Page(assets.Get("queue.html"), proposals.HandlingUnits.Find(code) is not null))
+            .WithName("HandlingUnitPage").RequireAccess("page.read");
+
+        pages.MapGet("/groups/{code}/duty-records", (string code, NetworkCatalog catalog, PageAssets assets) =>
+            Page(assets.Get("duty.html"), Exists(catalog, code, UnitKind.ActivityGroup)))
+            .WithName("DutyBookPage").RequireAccess("page.read");
+
+        pages.MapGet("/feeds/{code}", (string code, ProposalCatalog proposals, PageAssets assets) =>
+            Page(assets.Get("feed.html"), CommitteeGrid.Domain.Network.UnitCodes.IsWellFormed(code) && Recipients.IsKnown(proposals, code)))
+            .WithName("FeedPage").RequireAccess("page.read");
 
         pages.MapGet("/reports/{id}", (string id, PageAssets assets) =>
             Page(assets.Get("report.html"), Api.RequestContext.IsReportId(id)))

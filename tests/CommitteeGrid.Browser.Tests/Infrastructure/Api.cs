@@ -34,6 +34,11 @@ public sealed class Api(HttpClient http)
     public Task Act(string reportId, string committee, string action) =>
         Post($"api/reports/{reportId}/actions", new { committee, action });
 
+    /// <summary>The members of an activity group, as the network lists them.</summary>
+    public async Task<IReadOnlyList<string>> MembersOf(string group) =>
+        [.. (await Get($"api/units/{group}"))["children"]!.AsArray()
+            .Where(c => c!["kind"]!.GetValue<string>() == "member").Select(c => c!["code"]!.GetValue<string>())];
+
     /// <summary>The first member of an activity group, as the network lists it.</summary>
     public async Task<string> MemberOf(string group) =>
         (await Get($"api/units/{group}"))["children"]!.AsArray()

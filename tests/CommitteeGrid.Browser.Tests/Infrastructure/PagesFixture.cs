@@ -66,8 +66,17 @@ public sealed class PagesFixture : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(_playwright);
     }
 
-    /// <summary>A fresh browser context (own storage, China time, zh-CN) and a page in it.</summary>
-    public async Task<IPage> NewPage()
+    /// <summary>A fresh browser context (own storage, China time, zh-CN) and a page in it, signed in as root staff.</summary>
+    public Task<IPage> NewPage() => NewPage(Token);
+
+    /// <summary>
+    /// A page signed in as a user of <paramref name="role"/> with <paramref name="scope"/>, as after /login:
+    /// the token in the cookie (GETs, live streams) and in the tab's session storage (POSTs).
+    /// </summary>
+    public Task<IPage> NewPageAs(string role, string scope) =>
+        NewPage(_app!.Services.GetRequiredService<TokenIssuer>().Issue($"{role}.{scope}", role, scope).Token);
+
+    private async Task<IPage> NewPage(string token)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -77,7 +86,9 @@ public sealed class PagesFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
         });
         // Signed in as a browser is after /login: the token in the HttpOnly cookie (cg_token) the login sets.
-        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "cg_token", Value = Token, Url = BaseAddress.ToString().TrimEnd('/') }]);
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "cg_token", Value = token, Url = BaseAddress.ToString().TrimEnd('/') }]);
+        // What the login page keeps for the tab's scripts to send on their POSTs.
+        await context.AddInitScriptAsync($"sessionStorage.setItem('cg.token', {System.Text.Json.JsonSerializer.Serialize(token)});");
         return await context.NewPageAsync();
     }
 

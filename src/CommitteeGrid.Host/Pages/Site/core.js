@@ -1,7 +1,7 @@
 // What every page shares: building DOM (only with createElement and textContent: data never goes
 // through an HTML parser), reading the JSON API, the header bar, unit names, and the live stream.
 
-import { t, language, setLanguage, htmlLang, onLanguage } from './i18n.js';
+import { t, language, setLanguage, htmlLang, onLanguage, noticeLabel } from './i18n.js';
 
 /** An element with properties and children; strings and numbers become text nodes. */
 export function h(tag, props, ...children) {
@@ -67,6 +67,104 @@ export async function getJson(path) {
 
 export const enc = encodeURIComponent;
 
+function toLogin() {
+  location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+let whoAmI;
+
+/** The signed-in user ({name, role, scope, scopeName}), asked once per page. */
+export function me() {
+  whoAmI ??= getJson('/api/auth/me');
+  return whoAmI;
+}
+
+/** The bearer token the login page kept for this tab: the cookie serves GETs only, changes need the header. */
+function bearer() {
+  try {
+    return sessionStorage.getItem('cg.token');
+  } catch {
+    return null;
+  }
+}
+
+function newKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+/**
+ * One user action that changes something: send(path, body) POSTs with the Authorization header and an
+ * Idempotency-Key made when the action is first tried. The key is kept while no answer came back (a
+ * network failure, a 5xx), so trying again is the same request and is counted once; after a definite
+ * answer the next try is a new action with a new key.
+ */
+export function action() {
+  let key = null;
+  const send = async (path, body) => {
+    const token = bearer();
+    if (!token) {
+      // Signed in on another tab or before this page kept tokens: sign in again and come back.
+      toLogin();
+      throw new ApiError(401, t('signInAgain'));
+    }
+    key ??= newKey();
+    let response;
+    try {
+      response = await fetch(path, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, t('networkError'));
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const answer = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (response.status < 500) key = null;
+    if (response.status === 401) toLogin();
+    if (!response.ok) throw new ApiError(response.status, answer && answer.detail, answer && answer.title);
+    return answer;
+  };
+  return send;
+}
+
+/**
+ * A form for one action: fields built by the caller, a submit button, and a status line that shows the
+ * API's refusal (its detail) or the success. run(send) does the work with the form's action; a success
+ * calls done(answer).
+ */
+export function actionForm(props, fields, label, run, done) {
+  const send = action();
+  const status = h('p', { class: 'action-status', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit', class: 'act' }, label);
+  const form = h('form', { ...props, class: ['action', props && props.class] }, fields, button, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    status.className = 'action-status';
+    status.textContent = '…';
+    try {
+      const answer = await run(send);
+      status.textContent = t('done');
+      status.classList.add('ok');
+      if (done) await done(answer);
+    } catch (error) {
+      status.textContent = error && error.message ? error.message : String(error);
+      status.classList.add('refused');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** A labelled form field. */
+export function field(labelKey, input) {
+  return h('label', { class: 'field' }, h('span', {}, t(labelKey)), input);
+}
+
 /** The route's n-th path segment, decoded: /units/{code} → segment(1). */
 export function segment(n) {
   return decodeURIComponent(location.pathname.split('/')[n + 1] || '');
@@ -121,7 +219,85 @@ export async function unitNames(codes) {
 }
 
 let liveBadge;
+let bell;
+let toast;
 let crumbsOf = () => [];
+const bellState = { unread: 0, lastSeq: 0, feed: null, latest: null };
+const noticeListeners = [];
+
+/** Calls back with every notification that reaches the signed-in user's feed while the page is open. */
+export function onNotification(listener) {
+  noticeListeners.push(listener);
+}
+
+/** Where a notification leads: its proposal or report, or the group's duty book. */
+export function noticeHref(item, feed) {
+  const subject = item.subjectId || '';
+  if (/^P[0-9a-f]{20}$/.test(subject)) return `/proposals/${enc(subject)}`;
+  if (/^R[0-9a-f]{20}$/.test(subject)) return `/reports/${enc(subject)}`;
+  if (/^D[0-9a-f]{20}$/.test(subject) && item.kind === 'duty.reported' && feed) return `/groups/${enc(feed)}/duty-records`;
+  return null;
+}
+
+/** The bell shows this feed status (after the feed page marks items read). */
+export function showFeedStatus(status) {
+  if (!status || status.recipient !== bellState.feed) return;
+  bellState.unread = status.unread;
+  drawBell();
+}
+
+function drawBell() {
+  if (!bell) return;
+  bell.title = t('notifications');
+  bell.dataset.unread = String(bellState.unread);
+  bell.className = bellState.unread > 0 ? 'bell unread' : 'bell';
+  bell.replaceChildren('🔔 ', h('span', { class: 'count' }, String(bellState.unread)));
+  const item = bellState.latest;
+  if (!item) {
+    toast.hidden = true;
+    return;
+  }
+  const href = noticeHref(item, bellState.feed);
+  const text = `${t('newNotice')}: ${noticeLabel(item.kind)} · ${item.title}`;
+  toast.hidden = false;
+  toast.replaceChildren(href ? h('a', { href }, text) : text);
+}
+
+/**
+ * Follows a feed as server-sent events from now on: onItem(notification) for each new item, onReady(status)
+ * when (re)connected. EventSource resumes after a drop with Last-Event-ID, so nothing is missed.
+ */
+export function followFeed(code, onItem, onReady, after) {
+  const source = new EventSource(`/api/feeds/${enc(code)}/live${query({ after })}`);
+  source.addEventListener('ready', (event) => onReady && onReady(JSON.parse(event.data)));
+  source.addEventListener('notification', (event) => onItem(JSON.parse(event.data)));
+  return source;
+}
+
+/** Follows the signed-in user's own feed (their scope) live: the bell counts unread items. */
+function startBell() {
+  bell = h('a', { id: 'bell', class: 'bell', href: '#', hidden: true });
+  toast = h('span', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true });
+  me().then((user) => {
+    if (!user || user.role === 'operator') return;
+    bellState.feed = user.scope;
+    bell.href = `/feeds/${enc(user.scope)}`;
+    bell.hidden = false;
+    drawBell();
+    followFeed(user.scope, (item) => {
+      if (item.seq > bellState.lastSeq && !item.read) bellState.unread += 1;
+      bellState.lastSeq = Math.max(bellState.lastSeq, item.seq);
+      bellState.latest = item;
+      drawBell();
+      for (const listener of noticeListeners) listener(item);
+    }, (status) => {
+      // Also sent after a reconnect: its count includes what was missed, which then arrives as items.
+      bellState.unread = status.unread;
+      bellState.lastSeq = status.lastSeq;
+      drawBell();
+    });
+  }, () => {});
+}
 
 /**
  * The header bar: brand, breadcrumbs, live indicator, language switch. crumbs() gives the trail
@@ -131,6 +307,7 @@ export function header(crumbs) {
   const first = !liveBadge;
   crumbsOf = crumbs;
   liveBadge ??= h('span', { id: 'live', class: 'live off', 'aria-live': 'polite' });
+  if (first) startBell();
   document.documentElement.lang = htmlLang();
   drawHeader();
   if (first) onLanguage(drawHeader);
@@ -138,10 +315,13 @@ export function header(crumbs) {
 
 function drawHeader() {
   const trail = (crumbsOf() || []).map((c) => (c.href ? h('a', { href: c.href }, c.label) : h('span', {}, c.label)));
+  drawBell();
   document.getElementById('bar').replaceChildren(
     h('a', { class: 'brand', href: '/' }, t('brand')),
     h('nav', { class: 'crumbs', 'aria-label': 'breadcrumbs' }, trail),
+    toast,
     liveBadge,
+    bell,
     h('button', {
       id: 'lang',
       type: 'button',

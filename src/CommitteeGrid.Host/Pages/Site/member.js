@@ -1,13 +1,14 @@
 // The member page (/members/{code}): "six ones" progress, the score explained line by line, and the
 // member's record (the reports they lead and how each stands at every level). Live like the unit page.
 
-import { h, getJson, enc, segment, params, query, unitHref, header, showError, section, follow, coalesce, table } from './core.js';
+import { h, getJson, enc, segment, params, query, unitHref, header, showError, section, follow, coalesce, table, me, actionForm, field } from './core.js';
 import { t, onLanguage, levelLabel, statusLabel, formatTime, formatNumber } from './i18n.js';
 import { tallyView, scoreView } from './widgets.js';
 
 const code = segment(1);
 const main = document.getElementById('main');
-const state = { year: params().get('year') || '', unit: null, ancestors: [], results: {} };
+const state = { year: params().get('year') || '', unit: null, ancestors: [], results: {}, user: null, recorded: [] };
+let dutyForm = null;
 const bodies = {};
 
 /** The six ones (六个一) and the counters that show each; proposals count led or co-signed. */
@@ -78,12 +79,54 @@ function drawRecord() {
   ], reports, { class: 'record', rowProps: (x) => ({ data: { report: x.id } }) }));
 }
 
+/** Today in China, as yyyy-MM-dd. */
+function chinaToday() {
+  return new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
+}
+
+/** The member's own report of a duty (履职登记), counted once the group leader confirms it. */
+function dutySection() {
+  const [element, body] = section('duty', 'recordDuty');
+  dutyForm ??= (() => {
+    const kind = h('select', { name: 'kind' }, ['inspection', 'household', 'deed', 'reportBack', 'activity'].map((k) => h('option', { value: k }, t(`dutyKind.${k}`))));
+    const title = h('input', { name: 'title', required: true, maxlength: 100, autocomplete: 'off' });
+    const date = h('input', { name: 'date', type: 'date', required: true, value: chinaToday(), max: chinaToday() });
+    return actionForm({ id: 'duty-form' }, [field('dutyKind', kind), field('dutyTitle', title), field('dutyDate', date)], t('recordIt'),
+      (send) => send('/api/duty-records', { kind: kind.value, title: title.value, date: date.value, member: code }),
+      async (answer) => {
+        state.recorded.push({ id: answer.recordId, kind: kind.value, title: title.value, date: date.value });
+        dutyForm = null;
+        render();
+      });
+  })();
+  body.append(dutyForm, state.recorded.length ? h('ul', { id: 'duty-recorded', class: 'recorded' }, state.recorded.map((r) =>
+    h('li', { data: { record: r.id } }, `${r.date} ${t(`dutyKind.${r.kind}`)} · ${r.title} · ${t('dutyRecorded')}`))) : null);
+  return element;
+}
+
 function draw() {
   drawSixOnes();
   drawScore();
   drawRecord();
   const tally = state.results.tally;
   if (tally && tally.status === 'fulfilled') document.body.dataset.version = String(tally.value.version);
+}
+
+/** The signed-in member looking at their own page. */
+function own() {
+  return state.user && state.user.role === 'member' && state.user.scope === code;
+}
+
+function links(group) {
+  const user = state.user;
+  const drafts = user && (own() || user.role === 'staff');
+  const book = group && user && (user.role === 'groupleader' || user.role === 'staff');
+  const items = [
+    drafts ? h('a', { id: 'new-proposal', href: `/proposals/new${query({ lead: code })}` }, t('newProposal')) : null,
+    user && user.role !== 'operator' ? h('a', { href: `/feeds/${enc(code)}` }, t('notifications')) : null,
+    book ? h('a', { href: `/groups/${enc(group.code)}/duty-records` }, `${group.name} · ${t('duty')}`) : null,
+  ].filter(Boolean);
+  return items.length ? h('p', { class: 'links' }, items.flatMap((a, i) => [i ? ' · ' : null, a])) : null;
 }
 
 function render() {
@@ -103,6 +146,8 @@ function render() {
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, unit.name), h('span', { class: 'year' }, `${t('year')} ${state.year}`)),
     h('p', { class: 'facts' }, facts.join(' · '),
       group ? [' · ', `${t('group')}: `, h('a', { href: unitHref(group.code, group.kind, state.year) }, group.name)] : null),
+    links(group),
+    own() ? dutySection() : null,
     six, score, record);
   draw();
 }
@@ -129,10 +174,14 @@ async function start() {
     showError(main, error);
     return;
   }
+  state.user = await me().catch(() => null);
   await load();
   header(crumbs);
   render();
-  onLanguage(render);
+  onLanguage(() => {
+    dutyForm = null;
+    render();
+  });
   follow(code, state.year, (tally) => {
     if (String(tally.version) !== document.body.dataset.version) refresh();
   });

@@ -55,14 +55,14 @@ function draw() {
   }
   body.replaceChildren(table([
     ['number', (p) => p.numberText || ''],
-    ['title', (p) => p.title],
+    ['title', (p) => h('a', { href: `/proposals/${enc(p.proposalId)}` }, p.title)],
     ['proposalLead', (p) => h('a', { href: unitHref(p.lead, 'member') }, state.names.get(p.lead) || p.lead)],
     ['proposers', (p) => formatNumber(p.proposers), 'num'],
     ['session', (p) => p.session],
     ['plenary', (p) => (p.duringPlenary ? '✓' : '')],
     ['status', (p) => h('span', { class: `status ${p.status}` }, proposalStatusLabel(p.status))],
     ['key', (p) => (p.key ? '★' : '')],
-    ['handlingUnit', (p) => (leadUnit(p) ? state.units.get(leadUnit(p).unit) || leadUnit(p).unit : '')],
+    ['handlingUnit', (p) => (leadUnit(p) ? h('a', { href: `/handling-units/${enc(leadUnit(p).unit)}` }, state.units.get(leadUnit(p).unit) || leadUnit(p).unit) : '')],
     ['due', (p) => (leadUnit(p) && leadUnit(p).active ? formatTime(leadUnit(p).dueAt) : '')],
     ['overdue', (p) => (overdue(p) ? h('span', { class: 'overdue' }, t('overdue')) : '')],
     ['submittedAt', (p) => formatTime(p.submittedAt)],
@@ -101,7 +101,8 @@ function render() {
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, t('registerOf', unit.name))),
     h('p', { class: 'links' },
       h('a', { href: unitHref(unit.code, unit.kind) }, unit.name), ' · ',
-      h('a', { href: `/committees/${enc(unit.code)}/inbox` }, t('inbox'))),
+      h('a', { href: `/committees/${enc(unit.code)}/inbox` }, t('inbox')), ' · ',
+      h('a', { id: 'new-proposal', href: '/proposals/new' }, t('newProposal'))),
     register);
   draw();
 }

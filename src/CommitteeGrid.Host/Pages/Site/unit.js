@@ -186,7 +186,12 @@ function render() {
     unit.specialCommittee || null,
   ].filter(Boolean);
   const links = unit.kind === 'committee'
-    ? h('p', { class: 'links' }, h('a', { id: 'inbox-link', href: `/committees/${enc(unit.code)}/inbox` }, t('inbox')))
+    ? h('p', { class: 'links' }, h('a', { id: 'inbox-link', href: `/committees/${enc(unit.code)}/inbox` }, t('inbox')), ' · ',
+      h('a', { id: 'register-link', href: `/committees/${enc(unit.code)}/proposals` }, t('register')), ' · ',
+      h('a', { href: `/feeds/${enc(unit.code)}` }, t('notifications')))
+    : unit.kind === 'activityGroup'
+    ? h('p', { class: 'links' }, h('a', { id: 'duty-link', href: `/groups/${enc(unit.code)}/duty-records` }, t('duty')), ' · ',
+      h('a', { href: `/feeds/${enc(unit.code)}` }, t('notifications')))
     : null;
 
   const [tally, tallyBody] = section('tally', 'tally');
