@@ -77,6 +77,60 @@ public sealed class InjectionTests(PagesFixture host)
         Assert.Empty(watch.Errors);
     }
 
+    [Fact]
+    public async Task Injection_strings_in_proposal_titles_show_literally_on_the_proposal_feed_queue_and_register_pages()
+    {
+        var members = await host.Api.MembersOf("420607-G08");
+        var (lead, cosigner) = (members[0], members[1]);
+        var feed = await host.NewPageAs("member", cosigner);
+        var watch = PageWatch.On(feed);
+        await feed.GotoAsync($"/feeds/{cosigner}");
+        await Expect(feed.Locator("#unread")).ToBeVisibleAsync();
+
+        var ids = new List<string>();
+        foreach (var payload in Payloads)
+        {
+            var id = (await host.Api.Post("api/proposals", new { lead, title = payload, body = Body }))["proposalId"]!.GetValue<string>();
+            await host.Api.Post($"api/proposals/{id}/invitations", new { lead, members = new[] { cosigner }, deadline = DateTimeOffset.UtcNow.AddDays(3) });
+            await host.Api.Post($"api/proposals/{id}/submission", new { lead });
+            await host.Api.Post($"api/proposals/{id}/review", new { committee = "420607", action = "register" });
+            await host.Api.Post($"api/proposals/{id}/assignment", new { committee = "420607", leadUnit = "420607-H03" });
+            ids.Add(id);
+        }
+
+        // The invitations arrived live on the open feed, as text.
+        foreach (var (id, payload) in ids.Zip(Payloads))
+        {
+            await Expect(feed.Locator($"#feed li[data-subject='{id}'] .title")).ToHaveTextAsync(payload, new() { Timeout = 10_000 });
+        }
+
+        await AssertInert(feed, watch);
+
+        await feed.GotoAsync($"/proposals/{ids[0]}");
+        await Expect(feed.Locator("#proposal-title")).ToHaveTextAsync(Payloads[0]);
+        Assert.Equal(Body, await feed.Locator("#proposal-body").TextContentAsync());
+        await AssertInert(feed, watch);
+
+        var office = await host.NewPageAs("staff", "420607");
+        var officeWatch = PageWatch.On(office);
+        await office.GotoAsync("/handling-units/420607-H03");
+        foreach (var (id, payload) in ids.Zip(Payloads))
+        {
+            await Expect(office.Locator($"article[data-proposal='{id}'] a.title")).ToHaveTextAsync(payload);
+        }
+
+        await AssertInert(office, officeWatch);
+        await office.GotoAsync("/committees/420607/proposals");
+        foreach (var (id, payload) in ids.Zip(Payloads))
+        {
+            await Expect(office.Locator($"tr[data-proposal='{id}'] a[href='/proposals/{id}']")).ToHaveTextAsync(payload);
+        }
+
+        await AssertInert(office, officeWatch);
+        Assert.Empty(watch.Errors);
+        Assert.Empty(officeWatch.Errors);
+    }
+
     /// <summary>No payload became markup: nothing ran, and no element carries what the payloads would create.</summary>
     private static async Task AssertInert(IPage page, PageWatch watch)
     {

@@ -25,6 +25,12 @@ public sealed class PageRouteTests(PagesFixture host)
     [InlineData("committees/420600/inbox", "inbox.js")]
     [InlineData("committees/420607/proposals", "proposals.js")]
     [InlineData("reports/R0123456789abcdef0123", "report.js")]
+    [InlineData("proposals/P0123456789abcdef0123", "proposal.js")]
+    [InlineData("proposals/new", "proposal-new.js")]
+    [InlineData("handling-units/420607-H02", "queue.js")]
+    [InlineData("groups/420607-G01/duty-records", "duty.js")]
+    [InlineData("feeds/420607-M0001", "feed.js")]
+    [InlineData("feeds/420607-H02", "feed.js")]
     public async Task Pages_are_html_shells_with_a_policy_that_allows_only_this_hosts_scripts(string path, string script)
     {
         using var response = await host.Http.GetAsync(path);
@@ -44,6 +50,11 @@ public sealed class PageRouteTests(PagesFixture host)
     [InlineData("committees/420607-G01/inbox")]
     [InlineData("committees/420607-G01/proposals")]
     [InlineData("reports/not-a-report")]
+    [InlineData("proposals/not-a-proposal")]
+    [InlineData("handling-units/420607-H99")]
+    [InlineData("groups/420607/duty-records")]
+    [InlineData("feeds/999999")]
+    [InlineData("feeds/not%20a%20code")]
     public async Task A_page_for_something_that_is_not_there_is_a_404_shell(string path)
     {
         using var response = await host.Http.GetAsync(path);
@@ -114,6 +125,12 @@ public sealed class PageRouteTests(PagesFixture host)
             ["/members/{code}"] = ("MemberPage", "page.read"),
             ["/committees/{code}/inbox"] = ("InboxPage", "page.read"),
             ["/reports/{id}"] = ("ReportPage", "page.read"),
+            ["/proposals/new"] = ("ProposalDraftPage", "page.read"),
+            ["/proposals/{id}"] = ("ProposalPage", "page.read"),
+            ["/handling-units/{code}"] = ("HandlingUnitPage", "page.read"),
+            ["/groups/{code}/duty-records"] = ("DutyBookPage", "page.read"),
+            ["/feeds/{code}"] = ("FeedPage", "page.read"),
+            ["/committees/{code}/proposals"] = ("ProposalRegisterPage", "page.read"),
             ["/assets/{name}"] = ("PageAsset", "page.read"),
             ["/api/units/{code}/live"] = ("WatchUnit", "unit.live"),
             ["/api/members/{code}/reports"] = ("GetMemberReports", "member.read"),

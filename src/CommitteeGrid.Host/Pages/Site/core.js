@@ -251,7 +251,7 @@ function drawBell() {
   bell.title = t('notifications');
   bell.dataset.unread = String(bellState.unread);
   bell.className = bellState.unread > 0 ? 'bell unread' : 'bell';
-  bell.replaceChildren('🔔 ', h('span', { class: 'count' }, String(bellState.unread)));
+  bell.replaceChildren(`${t('notifications')} `, h('span', { class: 'count' }, String(bellState.unread)));
   const item = bellState.latest;
   if (!item) {
     toast.hidden = true;
