@@ -34,6 +34,7 @@ public sealed partial class ProposalPagesTests(PagesFixture host)
         var id = leadPage.Url[(leadPage.Url.LastIndexOf('/') + 1)..];
         await Expect(Status(leadPage)).ToHaveAttributeAsync("data-status", "draft");
         await Expect(leadPage.Locator("#proposal-body")).ToHaveTextAsync("现状：部分村组供水管网老化。\n建议：分年度实施管网改造。");
+        await AssertNoPlaceholders(leadPage);
 
         // The co-signer has their notifications open before anything is sent to them.
         var coPage = await host.NewPageAs("member", cosigner);
@@ -115,6 +116,7 @@ public sealed partial class ProposalPagesTests(PagesFixture host)
         await Expect(Status(leadPage)).ToHaveAttributeAsync("data-status", "closed");
         await Expect(Status(leadPage)).ToHaveTextAsync("已办结");
         await Expect(leadPage.Locator("#actions .muted")).ToHaveTextAsync("当前状态下您没有可办理的事项");
+        await AssertNoPlaceholders(leadPage);
         await PagesFixture.Screenshot(leadPage, "proposal-closed");
 
         var stored = await host.Api.Get($"api/proposals/{id}");
@@ -152,6 +154,14 @@ public sealed partial class ProposalPagesTests(PagesFixture host)
         await Expect(Status(member)).ToHaveAttributeAsync("data-status", "not_registered", new() { Timeout = 10_000 });
         await Expect(member.Locator("form[data-action=withdraw]")).ToHaveCountAsync(0);
         await Expect(member.Locator("#actions .muted")).ToHaveTextAsync("当前状态下您没有可办理的事项");
+    }
+
+    /// <summary>Nothing missing was drawn as "null" or "undefined".</summary>
+    private static async Task AssertNoPlaceholders(IPage page)
+    {
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("null", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("undefined", text, StringComparison.Ordinal);
     }
 
     private static ILocator Status(IPage page) => page.Locator("#proposal-status");

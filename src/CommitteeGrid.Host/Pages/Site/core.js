@@ -42,6 +42,11 @@ function append(element, children) {
   }
 }
 
+/** Replaces an element's children with those given, leaving out null and false (which the DOM would print). */
+export function put(element, ...children) {
+  element.replaceChildren(...children.flat(Infinity).filter((c) => c != null && c !== false));
+}
+
 /** A failed API call, with the problem details' explanation. */
 export class ApiError extends Error {
   constructor(status, detail, title) {

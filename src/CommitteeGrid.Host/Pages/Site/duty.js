@@ -3,7 +3,7 @@
 // member's "six ones" (六个一). New reports reach the group's feed; confirmations move the group's tally:
 // both streams trigger the refetch.
 
-import { h, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, followFeed, actionForm, field } from './core.js';
+import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, followFeed, actionForm, field } from './core.js';
 import { t, onLanguage, formatTime, formatNumber } from './i18n.js';
 
 const code = segment(1);
@@ -109,7 +109,7 @@ function render() {
   const [book, bookBody] = section('book', 'duty', filters());
   const [six, sixBody] = section('group-six', 'groupSixOnes');
   Object.assign(bodies, { book: bookBody, six: sixBody });
-  main.replaceChildren(
+  put(main,
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, t('dutyOf', unit.name))),
     h('p', { class: 'links' }, h('a', { href: unitHref(unit.code, unit.kind) }, unit.name), ' · ',
       h('a', { href: `/feeds/${enc(unit.code)}` }, t('notifications'))),

@@ -1,7 +1,7 @@
 // The member page (/members/{code}): "six ones" progress, the score explained line by line, and the
 // member's record (the reports they lead and how each stands at every level). Live like the unit page.
 
-import { h, getJson, enc, segment, params, query, unitHref, header, showError, section, follow, coalesce, table, me, actionForm, field } from './core.js';
+import { h, put, getJson, enc, segment, params, query, unitHref, header, showError, section, follow, coalesce, table, me, actionForm, field } from './core.js';
 import { t, onLanguage, levelLabel, statusLabel, formatTime, formatNumber } from './i18n.js';
 import { tallyView, scoreView } from './widgets.js';
 
@@ -99,7 +99,7 @@ function dutySection() {
         render();
       });
   })();
-  body.append(dutyForm, state.recorded.length ? h('ul', { id: 'duty-recorded', class: 'recorded' }, state.recorded.map((r) =>
+  put(body, dutyForm, state.recorded.length ? h('ul', { id: 'duty-recorded', class: 'recorded' }, state.recorded.map((r) =>
     h('li', { data: { record: r.id } }, `${r.date} ${t(`dutyKind.${r.kind}`)} · ${r.title} · ${t('dutyRecorded')}`))) : null);
   return element;
 }
@@ -142,7 +142,7 @@ function render() {
   const [score, scoreBody] = section('score', 'score');
   const [record, recordBody] = section('record', 'record');
   Object.assign(bodies, { six: sixBody, score: scoreBody, record: recordBody });
-  main.replaceChildren(
+  put(main,
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, unit.name), h('span', { class: 'year' }, `${t('year')} ${state.year}`)),
     h('p', { class: 'facts' }, facts.join(' · '),
       group ? [' · ', `${t('group')}: `, h('a', { href: unitHref(group.code, group.kind, state.year) }, group.name)] : null),

@@ -2,7 +2,7 @@
 // proposal page then takes over (invite co-signers, submit). A member drafts their own; committee staff
 // may draft for a member of their subtree (代录), naming the lead.
 
-import { h, enc, params, unitHref, header, showError, me, actionForm, field, unitName } from './core.js';
+import { h, put, enc, params, unitHref, header, showError, me, actionForm, field, unitName } from './core.js';
 import { t, onLanguage } from './i18n.js';
 
 const main = document.getElementById('main');
@@ -21,7 +21,7 @@ function render() {
       (send) => send('/api/proposals', { lead: lead.value.trim(), title: title.value, body: body.value }),
       (answer) => location.assign(`/proposals/${enc(answer.proposalId)}`));
   })();
-  main.replaceChildren(
+  put(main,
     h('p', { class: 'kicker' }, t('proposal')),
     h('h1', {}, t('newProposal')),
     state.leadName ? h('p', { class: 'links' }, h('a', { href: unitHref(state.lead, 'member') }, state.leadName)) : null,

@@ -3,7 +3,7 @@
 // API decides: a refusal shows its detail next to the action. The lead's live tally and the user's own
 // notifications say when to refetch.
 
-import { h, getJson, enc, segment, unitHref, unitNames, header, showError, section, follow, coalesce, table, me, actionForm, field, onNotification } from './core.js';
+import { h, put, getJson, enc, segment, unitHref, unitNames, header, showError, section, follow, coalesce, table, me, actionForm, field, onNotification } from './core.js';
 import { t, onLanguage, proposalStatusLabel, proposalEventLabel, formatTime, formatNumber } from './i18n.js';
 import { answerForms, handBackForm, unitName } from './handling.js';
 
@@ -201,7 +201,7 @@ function render() {
   textBody.append(h('div', { id: 'proposal-body', class: 'text' }, p.body));
 
   const [signing, signingBody] = section('invitations', 'invitations');
-  signingBody.append(
+  put(signingBody,
     p.signingDeadline ? h('p', { class: 'muted' }, `${t('signingDeadline')}: ${formatTime(p.signingDeadline)}`) : null,
     (p.invitations || []).length === 0 ? h('p', { class: 'muted' }, t('none')) : table([
       ['invitee', (i) => memberLink(i.member)],
@@ -245,7 +245,7 @@ function render() {
     ['detail', (e) => e.detail || ''],
   ], p.history || [], { class: 'history', rowProps: (e) => ({ data: { event: e.event } }) }));
 
-  main.replaceChildren(
+  put(main,
     h('p', { class: 'kicker' }, t('proposal')),
     h('h1', { id: 'proposal-title' }, p.title),
     marks.length ? h('p', { class: 'chips' }, marks) : null,

@@ -3,7 +3,7 @@
 // The unit's committee's tally moves with every answer and assignment, so its live stream triggers the
 // refetch, as do the unit's own notifications (assigned, due soon, overdue).
 
-import { h, getJson, enc, segment, params, keepInAddress, query, unitHref, header, showError, section, follow, coalesce, followFeed } from './core.js';
+import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, header, showError, section, follow, coalesce, followFeed } from './core.js';
 import { t, onLanguage, proposalStatusLabel, formatTime } from './i18n.js';
 import { answerForms, handBackForm } from './handling.js';
 
@@ -73,7 +73,7 @@ function render() {
     h('input', { type: 'checkbox', checked: state.all, on: { change: (e) => choose(e.target.checked) } }), ' ', t('showAll'));
   const [queue, queueBody] = section('queue', 'queue', toggle);
   body = queueBody;
-  main.replaceChildren(
+  put(main,
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, t('queueOf', label))),
     unit ? h('p', { class: 'links' },
       `${t('code')} ${unit.code} · `,
