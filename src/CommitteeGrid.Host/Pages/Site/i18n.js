@@ -267,7 +267,7 @@ const words = {
   reject: ['不予确认', 'Reject'],
   emptyDuty: ['没有符合条件的履职登记', 'No duty records match'],
   groupSixOnes: ['组内委员“六个一”', 'Members\' "six ones"'],
-  complete: ['已全部完成', 'complete'],
+  complete: ['“六个一”全部完成的委员', 'Members with all six'],
   missing: ['未完成', 'Missing'],
   'duty.status.recorded': ['已记录', 'recorded'],
   'duty.status.pending': ['待确认', 'pending'],
