@@ -129,9 +129,10 @@ internal static class ProposalEndpoints
                     return Problems.Invalid("give dueDate or dueAt, not both");
                 }
 
-                // A due date means the end of that day in China.
+                // A due date means the end of that day in China (the last microsecond), computed within the day
+                // so that 9999-12-31 is refused by the rules as too far away rather than overflowing.
                 var dueAt = r.DueAt ?? (r.DueDate is { } date
-                    ? new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), CivilTime.Offset).AddTicks(-TimeSpan.TicksPerMicrosecond)
+                    ? new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue).AddTicks(-(TimeSpan.TicksPerMicrosecond - 1)), CivilTime.Offset)
                     : null);
                 var command = new AssignProposal(r.Committee!, r.LeadUnit!, r.CoUnits ?? [], dueAt);
                 return Answer(http, id, await Proposal(grains, id).Assign(meta, command));
