@@ -123,6 +123,12 @@ public sealed class MatrixScene
         _webhooks = webhooks;
     }
 
+    /// <summary>The proposal drafted for <paramref name="author"/> (one of the scene's authors).</summary>
+    public string ProposalOf(string author) => _proposals[author];
+
+    /// <summary>The report submitted for <paramref name="author"/>.</summary>
+    public string ReportOf(string author) => _reports[author];
+
     public static TestUser? User(MatrixRole role) => role switch
     {
         MatrixRole.Member => TestUser.Member(Member),

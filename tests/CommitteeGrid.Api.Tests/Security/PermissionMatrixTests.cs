@@ -67,6 +67,30 @@ public sealed class PermissionMatrixTests(DemoHostFixture host)
         Assert.Equal(before, await host.LedgerEntries());
     }
 
+    [Fact]
+    public async Task A_units_route_is_decided_by_its_unit_even_when_its_id_looks_like_a_report_in_scope()
+    {
+        // County staff manage their own webhooks; 四川's are outside their scope, whatever the {id} says.
+        var scene = await host.Shared("permission-matrix", MatrixScene.Create);
+        var staff = host.Api.As(MatrixScene.User(MatrixRole.Staff)!);
+        const string own = "420607-M0001";
+        foreach (var id in new[] { scene.ReportOf(own), scene.ProposalOf(own) })
+        {
+            foreach (var path in new[] { $"api/units/{DemoHostFixture.Sichuan}/webhooks/{id}", $"api/units/{DemoHostFixture.Sichuan}/webhooks/{id}/deliveries" })
+            {
+                var response = await staff.Get(path);
+                Assert.True(response.Code == 403, $"{path}: {response}");
+                Assert.Contains("outside", response.Detail, StringComparison.Ordinal);
+            }
+
+            var deleted = await staff.Delete($"api/units/{DemoHostFixture.Sichuan}/webhooks/{id}");
+            Assert.True(deleted.Code == 403, deleted.ToString());
+        }
+
+        // The report itself is still theirs to read.
+        Assert.Equal(200, (await staff.Get($"api/reports/{scene.ReportOf(own)}")).Code);
+    }
+
     /// <summary>
     /// The gate refused: 401, 403, or the 404 that hides a report, proposal or duty record outside the
     /// caller's scope (worded like a missing one). Every other answer, 400 and 409 included, got past it.
