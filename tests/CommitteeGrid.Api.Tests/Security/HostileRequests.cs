@@ -22,12 +22,20 @@ public sealed record HostileRequest(
     string? ContentType,
     bool MustRefuse)
 {
+    /// <summary>A Cookie header to send (the sign-in cookie serves GETs only).</summary>
+    public string? Cookie { get; init; }
+
     public HttpRequestMessage ToMessage()
     {
         var request = new HttpRequestMessage(new HttpMethod(Method), Path);
         if (Authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", Authorization);
+        }
+
+        if (Cookie is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", Cookie);
         }
 
         foreach (var key in IdempotencyKeys)
@@ -51,7 +59,7 @@ public sealed record HostileRequest(
     {
         var body = Body is null ? "(no body)" : Body.Length > 300 ? $"{Preview(Body[..300])}… ({Body.Length} bytes)" : Preview(Body);
         var auth = Authorization is null ? "none" : Authorization.Length > 40 ? Authorization[..40] + "…" : Authorization;
-        return $"#{Number} [{Defect}] {Method} {(Path.Length > 200 ? Path[..200] + "…" : Path)} auth={auth} keys=[{string.Join(" | ", IdempotencyKeys.Select(k => k.Length > 40 ? k[..40] + "…" : k))}] type={ContentType ?? "none"} body={body}";
+        return $"#{Number} [{Defect}] {Method} {(Path.Length > 200 ? Path[..200] + "…" : Path)} auth={auth}{(Cookie is null ? "" : " cookie=…")} keys=[{string.Join(" | ", IdempotencyKeys.Select(k => k.Length > 40 ? k[..40] + "…" : k))}] type={ContentType ?? "none"} body={body}";
     }
 
     private static string Preview(byte[] bytes) => JsonSerializer.Serialize(Encoding.UTF8.GetString(bytes));
@@ -229,6 +237,7 @@ public sealed class HostileRequestGenerator(int seed, FuzzWorld world)
         List<string> keys = [$"fuzz-{seed}-{n}"];
         var path = t.Path(this);
         string? contentType = "application/json";
+        string? cookie = null;
         byte[]? bytes = null;
         string defect;
 
@@ -241,8 +250,10 @@ public sealed class HostileRequestGenerator(int seed, FuzzWorld world)
                 break;
             case 0:
                 var bad = Pick(world.BadAuthorizations);
-                auth = _random.NextDouble() < 0.15 ? null : bad.Value;
-                defect = auth is null ? "no token" : $"token: {bad.Name}";
+                var roll = _random.NextDouble();
+                auth = roll < 0.3 ? null : bad.Value;
+                cookie = roll < 0.15 ? $"cg_token={world.RootToken}" : null;
+                defect = cookie is not null ? "a valid token only in the cookie" : auth is null ? "no token" : $"token: {bad.Name}";
                 if (t.Anonymous)
                 {
                     // Login and logout take no token: only their own defects count.
@@ -291,7 +302,7 @@ public sealed class HostileRequestGenerator(int seed, FuzzWorld world)
 
         bytes ??= body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString(Raw));
         var mustRefuse = !t.AnyAnswer;
-        return new HostileRequest(n, defect + (choice == -1 ? "" : noise), t.Method, path, auth, t.NeedsKey || t.Method != "GET" ? keys : [], bytes, contentType, mustRefuse);
+        return new HostileRequest(n, defect + (choice == -1 ? "" : noise), t.Method, path, auth, t.NeedsKey || t.Method != "GET" ? keys : [], bytes, contentType, mustRefuse) { Cookie = cookie };
     }
 
     private (byte[]? Bytes, string? ContentType, string Defect) BrokenBody(JsonObject? body)
