@@ -52,7 +52,8 @@ public sealed class HostProcess : IAsyncDisposable
         return http;
     }
 
-    public static async Task<HostProcess> Start(string postgres, string networkFile, bool withKey = true)
+    /// <param name="settings">Further settings as command-line arguments (later ones win).</param>
+    public static async Task<HostProcess> Start(string postgres, string networkFile, bool withKey = true, IEnumerable<string>? settings = null)
     {
         var (httpPort, silo, gateway) = (FreePort(), FreePort(), FreePort());
         var url = $"http://127.0.0.1:{httpPort}";
@@ -68,7 +69,7 @@ public sealed class HostProcess : IAsyncDisposable
             dll, $"--CommitteeGrid:Http={url}", $"--CommitteeGrid:SiloPort={silo}", $"--CommitteeGrid:GatewayPort={gateway}",
             $"--CommitteeGrid:Postgres={postgres}", $"--CommitteeGrid:NetworkFile={networkFile}", "--Rollup:HealInterval=00:00:02",
             "--RateLimit:PermitsPerWindow=1000000",
-        }.Concat(withKey ? [$"--CommitteeGrid:SigningKey={Convert.ToBase64String(SigningKey)}"] : []))
+        }.Concat(withKey ? [$"--CommitteeGrid:SigningKey={Convert.ToBase64String(SigningKey)}"] : []).Concat(settings ?? []))
         {
             info.ArgumentList.Add(arg);
         }

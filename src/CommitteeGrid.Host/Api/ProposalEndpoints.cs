@@ -67,15 +67,16 @@ internal static class ProposalEndpoints
         api.MapPost("/proposals/{id}/invitations", (string id, HttpContext http, IGrainFactory grains) =>
             Command<InviteRequest>(http, id, async (meta, r) =>
                 CommandEndpoint.Required(r.Lead, "lead", "the lead author's member code")
+                ?? InNameOf(http, "lead", r.Lead!)
                 ?? Answer(http, id, await Proposal(grains, id).Invite(meta, new InviteCosigners(r.Lead!, r.Members ?? [], r.Deadline)))))
             .WithName("InviteCosigners").RequireAccess("proposal.invite");
 
         api.MapPost("/proposals/{id}/signatures", (string id, HttpContext http, IGrainFactory grains) =>
             Command<SignRequest>(http, id, async (meta, r) =>
             {
-                if (CommandEndpoint.Required(r.Member, "member", "the invited member's code") is { } missing)
+                if ((CommandEndpoint.Required(r.Member, "member", "the invited member's code") ?? InNameOf(http, "member", r.Member!)) is { } refused)
                 {
-                    return missing;
+                    return refused;
                 }
 
                 return r.Accept is not { } accept
@@ -86,12 +87,14 @@ internal static class ProposalEndpoints
         api.MapPost("/proposals/{id}/submission", (string id, HttpContext http, IGrainFactory grains) =>
             Command<SubmitProposalRequest>(http, id, async (meta, r) =>
                 CommandEndpoint.Required(r.Lead, "lead", "the lead author's member code")
+                ?? InNameOf(http, "lead", r.Lead!)
                 ?? Answer(http, id, await Proposal(grains, id).Submit(meta, new SubmitProposal(r.Lead!)))))
             .WithName("SubmitProposal").RequireAccess("proposal.submit");
 
         api.MapPost("/proposals/{id}/withdrawal", (string id, HttpContext http, IGrainFactory grains) =>
             Command<WithdrawProposalRequest>(http, id, async (meta, r) =>
                 CommandEndpoint.Required(r.Lead, "lead", "the lead author's member code")
+                ?? InNameOf(http, "lead", r.Lead!)
                 ?? Answer(http, id, await Proposal(grains, id).Withdraw(meta, new WithdrawProposal(r.Lead!, r.Reason)))))
             .WithName("WithdrawProposal").RequireAccess("proposal.withdraw");
 
@@ -126,9 +129,10 @@ internal static class ProposalEndpoints
                     return Problems.Invalid("give dueDate or dueAt, not both");
                 }
 
-                // A due date means the end of that day in China.
+                // A due date means the end of that day in China (the last microsecond), computed within the day
+                // so that 9999-12-31 is refused by the rules as too far away rather than overflowing.
                 var dueAt = r.DueAt ?? (r.DueDate is { } date
-                    ? new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), CivilTime.Offset).AddTicks(-TimeSpan.TicksPerMicrosecond)
+                    ? new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue).AddTicks(-(TimeSpan.TicksPerMicrosecond - 1)), CivilTime.Offset)
                     : null);
                 var command = new AssignProposal(r.Committee!, r.LeadUnit!, r.CoUnits ?? [], dueAt);
                 return Answer(http, id, await Proposal(grains, id).Assign(meta, command));
@@ -149,9 +153,9 @@ internal static class ProposalEndpoints
         api.MapPost("/proposals/{id}/ratings", (string id, HttpContext http, IGrainFactory grains) =>
             Command<RateProposalRequest>(http, id, async (meta, r) =>
             {
-                if (CommandEndpoint.Required(r.Member, "member", "the rating proposer's member code") is { } missing)
+                if ((CommandEndpoint.Required(r.Member, "member", "the rating proposer's member code") ?? InNameOf(http, "member", r.Member!)) is { } refused)
                 {
-                    return missing;
+                    return refused;
                 }
 
                 return r.Rating is not { } rating
@@ -228,6 +232,13 @@ internal static class ProposalEndpoints
     }
 
     private static IProposalGrain Proposal(IGrainFactory grains, string id) => grains.GetGrain<IProposalGrain>(id);
+
+    /// <summary>
+    /// The member a proposer's command names (lead, member) must be within the caller's scope, as a report's
+    /// author is: the gate let a co-signer or invitee see the proposal, not act in another proposer's name.
+    /// </summary>
+    private static IResult? InNameOf(HttpContext http, string field, string member) =>
+        http.RequestServices.GetRequiredService<AccessGate>().CheckBody(http, AccessTarget.BodyUnit(field, member));
 
     private static Task<IResult> Command<TRequest>(HttpContext http, string? id, Func<CommandMeta, TRequest, Task<IResult>> run)
         where TRequest : class =>

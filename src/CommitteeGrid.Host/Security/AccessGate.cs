@@ -79,6 +79,14 @@ public sealed class AccessGate(AccessPolicy policy, NetworkCatalog catalog, Prop
 
     private async Task<(AccessTarget? Target, AccessDecision? Missing)> RouteTarget(HttpContext http)
     {
+        // A route that names a unit ({code}, e.g. a unit's webhook {id}) concerns that unit, whatever its {id}
+        // looks like: an id shaped like the caller's own report must not stand in for a unit outside the scope.
+        if (http.Request.RouteValues.TryGetValue("code", out var codeValue) && codeValue is string code)
+        {
+            // A handling unit (government department) is not in the network: it belongs to its committee.
+            return (AccessTarget.Unit(proposals.HandlingUnits.Find(code)?.Committee ?? code), null);
+        }
+
         if (http.Request.RouteValues.TryGetValue("id", out var idValue) && idValue is string id && Api.RequestContext.IsReportId(id))
         {
             var view = await grains.GetGrain<IInfoReportGrain>(id).GetView();
@@ -109,12 +117,6 @@ public sealed class AccessGate(AccessPolicy policy, NetworkCatalog catalog, Prop
             return view is null
                 ? (null, AccessDecision.Hidden($"duty record {dutyId} does not exist or is outside your scope"))
                 : (AccessTarget.Entity("duty record", dutyId, units.OfType<string>()), null);
-        }
-
-        if (http.Request.RouteValues.TryGetValue("code", out var codeValue) && codeValue is string code)
-        {
-            // A handling unit (government department) is not in the network: it belongs to its committee.
-            return (AccessTarget.Unit(proposals.HandlingUnits.Find(code)?.Committee ?? code), null);
         }
 
         // A malformed id: the endpoint explains what is wrong with it (it names nothing to protect).
