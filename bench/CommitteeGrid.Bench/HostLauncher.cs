@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CommitteeGrid.Bench;
 
@@ -54,12 +52,13 @@ public sealed class HostLauncher : IAsyncDisposable
     /// </summary>
     public async Task<(string Url, Process Process)> StartBuiltHost(string dll, string? postgres, string networkFile, params string[] hostArgs)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var ports = FreePorts.Take(3);
+        var url = $"http://127.0.0.1:{ports[0]}";
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add($"--CommitteeGrid:Http={url}");
-        info.ArgumentList.Add($"--CommitteeGrid:SiloPort={FreePort()}");
-        info.ArgumentList.Add($"--CommitteeGrid:GatewayPort={FreePort()}");
+        info.ArgumentList.Add($"--CommitteeGrid:SiloPort={ports[1]}");
+        info.ArgumentList.Add($"--CommitteeGrid:GatewayPort={ports[2]}");
         info.ArgumentList.Add($"--CommitteeGrid:NetworkFile={Path.GetFullPath(networkFile)}");
         if (postgres is not null)
         {
@@ -157,12 +156,6 @@ public sealed class HostLauncher : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<string> Run(string file, string[] args)
     {
