@@ -32,6 +32,8 @@ public abstract class RollupUnitGrain(
     // Nothing to publish until something is counted: an empty rollup's parent needs no word of it.
     private long _publishedVersion;
     private bool _healed;
+    private Task? _currentHeal;
+    private bool _healAgain;
     private bool _snapshotDirty;
     private CommitteeGridMetrics? _metrics;
     private string _level = "";
@@ -67,12 +69,14 @@ public abstract class RollupUnitGrain(
         await provider.GetStream<TallySnapshot>(StreamId.Create(TallyNamespace, code)).SubscribeAsync(OnChildTally);
 
         // Heal after activation, not inside it: pulling children activates them in turn, and a reader of
-        // this unit should not wait for the whole subtree. Until then nothing is published upward.
-        this.RegisterGrainTimer(_ => Heal(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // this unit should not wait for the whole subtree. Until then nothing is published upward. Heals
+        // interleave with stream deliveries: a long one (a committee folding a big inbox from the ledger)
+        // must not hold up fresher news, which every change it makes is versioned against.
+        this.RegisterGrainTimer(_ => Heal(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         if (HealsPeriodically)
         {
             var jitter = _options.HealInterval * (0.5 + Random.Shared.NextDouble());
-            this.RegisterGrainTimer(_ => Heal(), jitter, _options.HealInterval);
+            this.RegisterGrainTimer(_ => Heal(), new GrainTimerCreationOptions(jitter, _options.HealInterval) { Interleave = true });
         }
     }
 
@@ -90,7 +94,33 @@ public abstract class RollupUnitGrain(
         .. Rollup.Children.Values.Select(c => new UnitTally(c.ChildKey, year, c.Version, RollupState.CountersOf(c.Counts, year))),
     ]);
 
-    public async Task Heal()
+    /// <summary>
+    /// Pulls the children. Heals interleave, so one may be asked for while another is under way: that
+    /// one then goes round again when it ends (the ledger may have moved since it was read), and the
+    /// caller waits for that round.
+    /// </summary>
+    public Task Heal()
+    {
+        if (_currentHeal is { IsCompleted: false } running)
+        {
+            _healAgain = true;
+            return running;
+        }
+
+        return _currentHeal = HealRounds();
+    }
+
+    private async Task HealRounds()
+    {
+        do
+        {
+            _healAgain = false;
+            await HealPass();
+        }
+        while (_healAgain);
+    }
+
+    private async Task HealPass()
     {
         IEnumerable<TallySnapshot> children;
         try
@@ -115,8 +145,9 @@ public abstract class RollupUnitGrain(
             ScheduleSnapshot();
         }
 
-        await OnHealed();
+        // The children's sum is right now: publish it before any slower work of the heal.
         await SchedulePublish();
+        await OnHealed();
     }
 
     /// <summary>Whether this unit pulls its children on a timer, not only when it activates.</summary>
