@@ -1,6 +1,6 @@
 namespace CommitteeGrid.Bench;
 
-public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Embedded, string? Url, string? NetworkFile)
+public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Embedded, string? Url, string? NetworkFile, IReadOnlyList<KeyValuePair<string, string>> Environment)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -9,7 +9,7 @@ public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Em
             return null;
         }
 
-        var o = new BenchOptions(60_000, 60, 64, false, null, null);
+        var o = new BenchOptions(60_000, 60, 64, false, null, null, []);
         for (var i = 1; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -32,6 +32,11 @@ public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Em
                     break;
                 case "--url" when value is not null:
                     o = o with { Url = value };
+                    i++;
+                    break;
+                case "--env" when value is not null && value.IndexOf('=', StringComparison.Ordinal) > 0:
+                    // A variable for the silo's environment, e.g. --env DOTNET_gcServer=0.
+                    o = o with { Environment = [.. o.Environment, new(value[..value.IndexOf('=', StringComparison.Ordinal)], value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..])] };
                     i++;
                     break;
                 case "--network" when value is not null:

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CommitteeGrid.Bench;
 
@@ -48,7 +46,8 @@ public sealed class ChaosSilo : IAsyncDisposable
 
     public static async Task<ChaosSilo> Start(int index, ChaosSettings settings, CancellationToken ct)
     {
-        var (http, silo, gateway) = (FreePort(), FreePort(), FreePort());
+        var ports = FreePorts.Take(3);
+        var (http, silo, gateway) = (ports[0], ports[1], ports[2]);
         var url = $"http://127.0.0.1:{http}";
         var info = new ProcessStartInfo("dotnet")
         {
@@ -190,10 +189,4 @@ public sealed class ChaosSilo : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

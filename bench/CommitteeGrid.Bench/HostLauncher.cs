@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CommitteeGrid.Bench;
 
@@ -9,7 +7,13 @@ namespace CommitteeGrid.Bench;
 public sealed class HostLauncher : IAsyncDisposable
 {
     private readonly List<Process> _hosts = [];
+
+    /// <summary>Environment variables for the silos this launcher starts (runtime knobs: DOTNET_gcServer, DOTNET_TieredPGO, …).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
     private string? _pgDir;
+
+    /// <summary>The throwaway PostgreSQL's folder, once started.</summary>
+    public string? PostgresFolder => _pgDir;
 
     public static string RepositoryRoot()
     {
@@ -31,30 +35,63 @@ public sealed class HostLauncher : IAsyncDisposable
         return output.Trim().Split('\n')[^1];
     }
 
-    public async Task<(string Url, Process Process)> StartHost(string? postgres, string networkFile)
+    public async Task<(string Url, Process Process)> StartHost(string? postgres, string networkFile, params string[] hostArgs) =>
+        await StartBuiltHost(await BuildHost(), postgres, networkFile, hostArgs);
+
+    /// <summary>Builds the host in Release and returns its dll.</summary>
+    public static async Task<string> BuildHost()
     {
         var root = RepositoryRoot();
         await Run("dotnet", ["build", "-c", "Release", "-v:q", "--nologo", Path.Combine(root, "src", "CommitteeGrid.Host")]);
-        var dll = Path.Combine(root, "src", "CommitteeGrid.Host", "bin", "Release", "net10.0", "CommitteeGrid.Host.dll");
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        return Path.Combine(root, "src", "CommitteeGrid.Host", "bin", "Release", "net10.0", "CommitteeGrid.Host.dll");
+    }
+
+    /// <summary>
+    /// Starts a built host and waits until it is ready. Its working folder is its own, so it reads its
+    /// appsettings.json (log levels) as a deployed silo does; the network file must be an absolute path.
+    /// </summary>
+    public async Task<(string Url, Process Process)> StartBuiltHost(string dll, string? postgres, string networkFile, params string[] hostArgs)
+    {
+        var ports = FreePorts.Take(3);
+        var url = $"http://127.0.0.1:{ports[0]}";
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add($"--CommitteeGrid:Http={url}");
-        info.ArgumentList.Add($"--CommitteeGrid:SiloPort={FreePort()}");
-        info.ArgumentList.Add($"--CommitteeGrid:GatewayPort={FreePort()}");
-        info.ArgumentList.Add($"--CommitteeGrid:NetworkFile={networkFile}");
+        info.ArgumentList.Add($"--CommitteeGrid:SiloPort={ports[1]}");
+        info.ArgumentList.Add($"--CommitteeGrid:GatewayPort={ports[2]}");
+        info.ArgumentList.Add($"--CommitteeGrid:NetworkFile={Path.GetFullPath(networkFile)}");
         if (postgres is not null)
         {
             info.ArgumentList.Add($"--CommitteeGrid:Postgres={postgres}");
         }
 
-        foreach (var arg in BenchAuth.HostArgs())
+        foreach (var arg in BenchAuth.HostArgs().Concat(hostArgs))
         {
             info.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The host logs to stdout; its warnings and errors (with their indented message lines) are worth seeing.
+        var echo = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line)
+            {
+                return;
+            }
+
+            echo = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+                || (echo && line.StartsWith("      ", StringComparison.Ordinal));
+            if (echo)
+            {
+                Console.Error.WriteLine("host: " + line);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -93,9 +130,14 @@ public sealed class HostLauncher : IAsyncDisposable
     }
 
     /// <summary>The process's peak resident memory (VmHWM), in MiB.</summary>
-    public static double PeakMemoryMiB(Process process)
+    public static double PeakMemoryMiB(Process process) => Status(process, "VmHWM:");
+
+    /// <summary>The process's resident memory now (VmRSS), in MiB.</summary>
+    public static double CurrentMemoryMiB(Process process) => Status(process, "VmRSS:");
+
+    private static double Status(Process process, string field)
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
@@ -114,12 +156,6 @@ public sealed class HostLauncher : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<string> Run(string file, string[] args)
     {

@@ -5,7 +5,7 @@ using CommitteeGrid.Bench;
 using CommitteeGrid.Domain.Network;
 
 // dotnet run -c Release --project bench/CommitteeGrid.Bench -- plenary [--members 60000] [--seconds 60]
-//     [--workers 64] [--embedded] [--url URL --network FILE]   (a host it did not start: CG_TOKEN=bearer token)
+//     [--workers 64] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]   (a host it did not start: CG_TOKEN=bearer token)
 // One file per benchmark; Program only dispatches.
 switch (args.FirstOrDefault())
 {
@@ -14,22 +14,30 @@ switch (args.FirstOrDefault())
         return await LedgerBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10);
     case "plenary":
         break;
+    case "baseline":
+        // baseline [--members N] [--entries N] [--repeats N]
+        return await BaselineBench.Run(args[1..]);
     case "chaos":
         // chaos [--members N] [--seconds S] [--workers W] [--heal-interval S]
         return await ChaosScenario.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|chaos|ledger ... (see docs/operations.md)");
+        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|baseline|chaos|ledger ... (see docs/operations.md)");
         return 2;
 }
 
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--workers W] [--embedded] [--url URL --network FILE]");
+    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--workers W] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]");
     return 2;
 }
 
 await using var launcher = new HostLauncher();
+foreach (var (name, value) in options.Environment)
+{
+    launcher.Environment[name] = value;
+}
+
 string networkFile;
 string url;
 Process? host = null;
@@ -78,9 +86,14 @@ var load = new PlenaryLoad(api, network, loadMembers, seed: 2);
 var probe = new FreshnessProbe(api, probeProvince, probeMembers);
 using var stopProbe = new CancellationTokenSource();
 var probing = probe.Run(stopProbe.Token);
+var cpu = host is null ? null : new CpuMeter(host.Id, CpuMeter.PostmasterOf(launcher.PostgresFolder));
+var cpuBefore = cpu?.Sample();
+var loadBefore = LoadAverage();
 var measured = Stopwatch.StartNew();
 await load.Run(options.Workers, TimeSpan.FromSeconds(options.Seconds), CancellationToken.None);
 var elapsed = measured.Elapsed.TotalSeconds;
+var loadAfter = LoadAverage();
+var cpuUsed = cpu is null ? null : cpu.Sample() - cpuBefore!;
 stopProbe.Cancel();
 await probing;
 
@@ -90,8 +103,21 @@ var verified = verify["ok"]!.GetValue<bool>();
 
 Console.WriteLine();
 Console.WriteLine($"plenary peak, {(options.Embedded ? "embedded" : "PostgreSQL")} mode, {network.Root.MemberCount:N0} members, {options.Workers} concurrent clients, {elapsed:F0} s over HTTP");
+Console.WriteLine($"  machine                 {Environment.ProcessorCount} cores, load average {loadBefore} before, {loadAfter} after (other work on the machine distorts every figure)"
+    + (options.Environment.Count > 0 ? $"; silo environment {string.Join(' ', options.Environment.Select(e => $"{e.Key}={e.Value}"))}" : ""));
 Console.WriteLine($"  durable commands/s      {load.Acknowledged / elapsed:N0}  ({load.Acknowledged:N0} acknowledged, {load.Failed:N0} failed)");
 Console.WriteLine($"  acknowledgement         {load.Acks.Summary()}");
+if (cpuUsed is not null && load.Acknowledged > 0)
+{
+    // CPU per command hardly depends on what else the machine runs; throughput does. So: what the cores would carry.
+    var perCommand = 1e6 / load.Acknowledged;
+    var (silo, pg, client) = (cpuUsed.Silo * perCommand, cpuUsed.Postgres * perCommand, cpuUsed.LoadGenerator * perCommand);
+    Console.WriteLine($"  CPU per command         silo {silo:N0} µs, PostgreSQL {pg:N0} µs, load generator {client:N0} µs "
+        + $"(silo busy {cpuUsed.Silo / elapsed:F2} cores, PostgreSQL {cpuUsed.Postgres / elapsed:F2}, load generator {cpuUsed.LoadGenerator / elapsed:F2})");
+    Console.WriteLine($"  on {Environment.ProcessorCount} idle cores        about {Environment.ProcessorCount * 1e6 / (silo + pg + client):N0} commands/s with all three on them, "
+        + $"{Environment.ProcessorCount * 1e6 / (silo + pg):N0} with the load generator elsewhere (CPU-bound estimate)");
+}
+
 Console.WriteLine($"  freshness (ack → province tally)  {probe.Freshness.Summary()}, {probe.TimedOut} over 10 s");
 if (host is not null)
 {
@@ -105,3 +131,6 @@ if (load.FirstFailure is not null)
 }
 
 return verified && load.Failed == 0 ? 0 : 1;
+
+// The 1-minute load average: how busy the machine was apart from this run.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

@@ -1,4 +1,3 @@
-using System.Text;
 using CommitteeGrid.Bench;
 using CommitteeGrid.Domain.Network;
 using Xunit.Abstractions;
@@ -34,7 +33,7 @@ public sealed class ChaosTests(PostgresFixture postgres, ITestOutputHelper outpu
                     VerifyWaitSeconds = 60,
                     Postgres = connection,
                     NetworkFile = networkFile,
-                    HostDll = HostDll(),
+                    HostDll = HostBuild.Dll(),
                 },
                 new TestOutputWriter(output),
                 timeout.Token);
@@ -59,55 +58,5 @@ public sealed class ChaosTests(PostgresFixture postgres, ITestOutputHelper outpu
         Assert.True(result.InFlightOnVictimAtKill > 0, "no request was in flight on the killed silo");
         Assert.NotNull(result.KilledSiloDeadAfterSeconds);
         Assert.True(result.AcksAfterVote > 0, "no command was acknowledged after the killed silo was voted out");
-    }
-
-    /// <summary>The host build of the same configuration as this test (which the test build refreshed), else the other one.</summary>
-    private static string HostDll()
-    {
-        var root = HostLauncher.RepositoryRoot();
-        var mine = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        foreach (var configuration in new[] { mine, mine == "Debug" ? "Release" : "Debug" })
-        {
-            var dll = Path.Combine(root, "src", "CommitteeGrid.Host", "bin", configuration, "net10.0", "CommitteeGrid.Host.dll");
-            if (File.Exists(dll))
-            {
-                return dll;
-            }
-        }
-
-        throw new InvalidOperationException($"no host build under {root}/src/CommitteeGrid.Host/bin; build the solution first");
-    }
-
-    /// <summary>The scenario's running commentary, into the test's output.</summary>
-    private sealed class TestOutputWriter(ITestOutputHelper output) : TextWriter
-    {
-        private readonly StringBuilder _line = new();
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public override void Write(char value)
-        {
-            lock (_line)
-            {
-                if (value == '\n')
-                {
-                    output.WriteLine(_line.ToString());
-                    _line.Clear();
-                }
-                else if (value != '\r')
-                {
-                    _line.Append(value);
-                }
-            }
-        }
-
-        public override void WriteLine(string? value)
-        {
-            lock (_line)
-            {
-                output.WriteLine(_line.Append(value).ToString());
-                _line.Clear();
-            }
-        }
     }
 }

@@ -101,6 +101,26 @@ public abstract class LedgerContractTests
     }
 
     [Fact]
+    public async Task One_key_sent_to_two_streams_at_once_lands_once_with_only_its_own_counts()
+    {
+        var ledger = await NewLedger();
+
+        // Issued together, so a batching ledger writes them in the same batch.
+        var outcomes = await Task.WhenAll(
+            ledger.AppendAsync(Entry("report/x", 1, "u:same", Credit("MX", "report.submitted"))),
+            ledger.AppendAsync(Entry("report/y", 1, "u:same", Credit("MY", "report.submitted"))));
+
+        Assert.Single(outcomes, o => o.Status == AppendStatus.Appended);
+        var duplicate = Assert.Single(outcomes, o => o.Status == AppendStatus.DuplicateKey);
+        Assert.Equal(1, await ledger.CountAsync());
+        var winner = duplicate.Existing!.Stream;
+        var (credited, spared) = winner == "report/x" ? ("MX", "MY") : ("MY", "MX");
+        Assert.Single(await ledger.ReadMemberContributionsAsync(credited));
+        Assert.Empty(await ledger.ReadMemberContributionsAsync(spared));
+        Assert.Equal(1, (await ledger.AggregateByMemberAsync("CN", 2026)).Values.Sum(c => c["report.submitted"]));
+    }
+
+    [Fact]
     public async Task Many_concurrent_appends_all_land_once()
     {
         var ledger = await NewLedger();

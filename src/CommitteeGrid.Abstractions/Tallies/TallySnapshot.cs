@@ -8,4 +8,12 @@ namespace CommitteeGrid.Abstractions.Tallies;
 public sealed record TallySnapshot(
     [property: Id(0)] string ChildKey,
     [property: Id(1)] long Version,
-    [property: Id(2)] IReadOnlyDictionary<TallyKey, long> Counts);
+    [property: Id(2)] IReadOnlyDictionary<TallyKey, long> Counts)
+{
+    /// <summary>
+    /// The ledger time of the newest change this tally carries up the tree, when known (a tally rebuilt
+    /// from the ledger does not say): how long changes take to reach each level is measured from it.
+    /// </summary>
+    [Id(3)]
+    public DateTimeOffset? ChangedAt { get; init; }
+}

@@ -80,6 +80,10 @@ public sealed class AccessPolicy
         // Checking and tracing.
         ["verify.run"] = [Grant.Within(Staff), Grant.Anywhere(Operator)],
         ["audit.read"] = [Grant.Within(Staff)],
+
+        // Operators: the cluster's health and the service's own figures; no member's submissions.
+        ["ops.metrics"] = [Grant.Anywhere(Operator)],
+        ["ops.dashboard"] = [Grant.Anywhere(Operator)],
     });
 
     private readonly IReadOnlyDictionary<string, Grant[]> _table;

@@ -15,6 +15,9 @@ public sealed class RollupState
 
     public long Version { get; private set; }
 
+    /// <summary>The ledger time of the newest change any child has brought (null while none said).</summary>
+    public DateTimeOffset? LatestChange { get; private set; }
+
     public int ChildCount => _children.Count;
 
     public IReadOnlyDictionary<string, TallySnapshot> Children => _children;
@@ -37,11 +40,16 @@ public sealed class RollupState
 
         Add(child.Counts, +1);
         Version += child.Version;
-        _children[child.ChildKey] = child;
+        _children[child.ChildKey] = child.Counts is CompactCounts ? child : child with { Counts = CompactCounts.From(child.Counts) };
+        if (child.ChangedAt is { } at && (LatestChange is null || at > LatestChange))
+        {
+            LatestChange = at;
+        }
+
         return true;
     }
 
-    public TallySnapshot Snapshot(string key) => new(key, Version, new Dictionary<TallyKey, long>(_total));
+    public TallySnapshot Snapshot(string key) => new(key, Version, new Dictionary<TallyKey, long>(_total)) { ChangedAt = LatestChange };
 
     public UnitTally ForYear(string code, int year) => new(code, year, Version, CountersOf(_total, year));
 

@@ -9,6 +9,13 @@ public sealed class RollupOptions
     /// <summary>How often an active rollup pulls its children's tallies to heal lost stream messages.</summary>
     public TimeSpan HealInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often a committee also checks its review inbox against the ledger (besides on activation). An
+    /// inbox notice is lost only when a silo stops, and the check reads every report that entered the
+    /// inbox: at thousands of committees, every HealInterval would be a steady load on the database.
+    /// </summary>
+    public TimeSpan InboxHealInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often a changed rollup writes its snapshot (it is also written on deactivation).</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -41,9 +41,12 @@ public sealed class ActivityGroupGrain(
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren()
     {
         var members = await ledger.ReadMemberTalliesAsync(Unit.Path);
-        foreach (var member in members.Where(m => m.Version > HeldVersion(m.ChildKey)))
+        foreach (var member in members.Where(m => m.Version > HeldVersion(m.ChildKey) && (Healed || HeldVersion(m.ChildKey) > 0)))
         {
-            // The member's own rollup missed what the ledger has (a lost message): let it catch up too.
+            // The member's own rollup may have missed what the ledger has (a lost message): let it catch up
+            // too. Not on this group's first heal for a member it knew nothing of (no snapshot, say after a
+            // bulk load or a restart): that says nothing about the member's grain, which reads the ledger
+            // when it activates, and waking every such member would activate a whole network's at once.
             GrainFactory.GetGrain<IMemberGrain>(member.ChildKey).Heal().Ignore();
         }
 

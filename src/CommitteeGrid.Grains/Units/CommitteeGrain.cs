@@ -14,7 +14,7 @@ namespace CommitteeGrid.Grains.Units;
 /// <summary>
 /// A committee: the rollup of its subtree, and the review inbox of reports submitted or forwarded to
 /// it. The inbox is derived like a rollup: kept from stream notices, healed from the ledger's list of
-/// reports that entered this inbox, each pulled from its report grain when the inbox is behind.
+/// reports that entered this inbox, each folded from its ledger stream when the inbox is behind.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.CommitteeTallies)]
 [ImplicitStreamSubscription(StreamNames.Inbox)]
@@ -27,7 +27,11 @@ public sealed class CommitteeGrain(
     ILogger<CommitteeGrain> logger)
     : RollupUnitGrain(catalog, options, clock, logger, store), ICommitteeGrain
 {
+    // Streams read from the ledger at once when the inbox heals: one batched query's worth.
+    private const int InboxHealChunk = 500;
+
     private readonly Dictionary<string, InboxItem> _inbox = new(StringComparer.Ordinal);
+    private DateTimeOffset? _inboxHealedAt;
 
     protected override string TallyNamespace => StreamNames.CommitteeTallies;
 
@@ -56,15 +60,37 @@ public sealed class CommitteeGrain(
 
     protected override async Task OnHealed()
     {
+        var now = Clock.GetUtcNow();
+        if (_inboxHealedAt is { } last && now - last < Options.InboxHealInterval)
+        {
+            return;
+        }
+
+        _inboxHealedAt = now;
+
+        // Reports the inbox has not seen enter (or change since) are folded from their ledger streams
+        // here, a chunk at a time. Asking their grains instead would wake every report of the year after
+        // a restart and keep them all in memory.
         var known = await ledger.StreamsForSubjectAsync(Unit.Code);
         var behind = known
             .Where(s => !_inbox.TryGetValue(ReportIdOf(s.Key), out var item) || item.Version < s.Value)
-            .Select(s => GrainFactory.GetGrain<IInfoReportGrain>(ReportIdOf(s.Key)).GetInboxItem(Unit.Code));
-        foreach (var item in await Task.WhenAll(behind))
+            .Select(s => s.Key)
+            .ToList();
+        foreach (var chunk in behind.Chunk(InboxHealChunk))
         {
-            if (item is not null)
+            var streams = await Task.WhenAll(chunk.Select(s => ledger.ReadStreamAsync(s, 0)));
+            for (var i = 0; i < chunk.Length; i++)
             {
-                Keep(item);
+                var report = new InfoReportState(ReportIdOf(chunk[i]));
+                foreach (var entry in streams[i])
+                {
+                    report.Replay(entry);
+                }
+
+                if (report.ToInboxItem(Unit.Code) is { } item)
+                {
+                    Keep(item);
+                }
             }
         }
     }
@@ -79,9 +105,21 @@ public sealed class CommitteeGrain(
     {
         if (!_inbox.TryGetValue(item.ReportId, out var held) || held.Version < item.Version)
         {
-            _inbox[item.ReportId] = item;
+            _inbox[item.ReportId] = Compact(item);
         }
     }
+
+    /// <summary>
+    /// The item with its codes and status pointing at strings held once (the network's, the literals'):
+    /// a busy committee keeps tens of thousands of items, each arriving with its own copies.
+    /// </summary>
+    private InboxItem Compact(InboxItem item) => item with
+    {
+        Committee = Unit.Code,
+        FromCommittee = Catalog.Network.Find(item.FromCommittee)?.Code ?? item.FromCommittee,
+        Lead = Catalog.Network.Find(item.Lead)?.Code ?? item.Lead,
+        Status = string.IsInterned(item.Status) ?? item.Status,
+    };
 
     private static string ReportIdOf(string stream) => stream[(InfoReportState.StreamOf("").Length)..];
 }

@@ -2,7 +2,9 @@ using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Network;
 using CommitteeGrid.Domain.Tallies;
+using CommitteeGrid.Domain.Telemetry;
 using CommitteeGrid.Grains.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -24,16 +26,25 @@ public abstract class RollupUnitGrain(
 {
     private readonly RollupOptions _options = options.Value;
     private IGrainTimer? _publishTimer;
+    private bool _publishPending;
     private IGrainTimer? _snapshotTimer;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     // Nothing to publish until something is counted: an empty rollup's parent needs no word of it.
     private long _publishedVersion;
     private bool _healed;
+    private Task? _currentHeal;
+    private bool _healAgain;
     private bool _snapshotDirty;
+    private CommitteeGridMetrics? _metrics;
+    private string _level = "";
 
     protected NetworkUnit Unit { get; private set; } = null!;
 
     protected NetworkCatalog Catalog => catalog;
+
+    protected RollupOptions Options => _options;
+
+    protected TimeProvider Clock => clock;
 
     protected RollupState Rollup { get; } = new();
 
@@ -44,6 +55,8 @@ public abstract class RollupUnitGrain(
     {
         var code = this.GetPrimaryKeyString();
         Unit = catalog.Network.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the network.");
+        _metrics = ServiceProvider.GetService<CommitteeGridMetrics>();
+        _level = LevelName(Unit);
         if (store is not null)
         {
             foreach (var child in store.State.ToSnapshots())
@@ -56,12 +69,14 @@ public abstract class RollupUnitGrain(
         await provider.GetStream<TallySnapshot>(StreamId.Create(TallyNamespace, code)).SubscribeAsync(OnChildTally);
 
         // Heal after activation, not inside it: pulling children activates them in turn, and a reader of
-        // this unit should not wait for the whole subtree. Until then nothing is published upward.
-        this.RegisterGrainTimer(_ => Heal(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // this unit should not wait for the whole subtree. Until then nothing is published upward. Heals
+        // interleave with stream deliveries: a long one (a committee folding a big inbox from the ledger)
+        // must not hold up fresher news, which every change it makes is versioned against.
+        this.RegisterGrainTimer(_ => Heal(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         if (HealsPeriodically)
         {
             var jitter = _options.HealInterval * (0.5 + Random.Shared.NextDouble());
-            this.RegisterGrainTimer(_ => Heal(), jitter, _options.HealInterval);
+            this.RegisterGrainTimer(_ => Heal(), new GrainTimerCreationOptions(jitter, _options.HealInterval) { Interleave = true });
         }
     }
 
@@ -79,7 +94,33 @@ public abstract class RollupUnitGrain(
         .. Rollup.Children.Values.Select(c => new UnitTally(c.ChildKey, year, c.Version, RollupState.CountersOf(c.Counts, year))),
     ]);
 
-    public async Task Heal()
+    /// <summary>
+    /// Pulls the children. Heals interleave, so one may be asked for while another is under way: that
+    /// one then goes round again when it ends (the ledger may have moved since it was read), and the
+    /// caller waits for that round.
+    /// </summary>
+    public Task Heal()
+    {
+        if (_currentHeal is { IsCompleted: false } running)
+        {
+            _healAgain = true;
+            return running;
+        }
+
+        return _currentHeal = HealRounds();
+    }
+
+    private async Task HealRounds()
+    {
+        do
+        {
+            _healAgain = false;
+            await HealPass();
+        }
+        while (_healAgain);
+    }
+
+    private async Task HealPass()
     {
         IEnumerable<TallySnapshot> children;
         try
@@ -104,9 +145,13 @@ public abstract class RollupUnitGrain(
             ScheduleSnapshot();
         }
 
-        await OnHealed();
+        // The children's sum is right now: publish it before any slower work of the heal.
         await SchedulePublish();
+        await OnHealed();
     }
+
+    /// <summary>Whether a heal has completed since activation: until then nothing is published upward.</summary>
+    protected bool Healed => _healed;
 
     /// <summary>Whether this unit pulls its children on a timer, not only when it activates.</summary>
     protected virtual bool HealsPeriodically => true;
@@ -124,8 +169,15 @@ public abstract class RollupUnitGrain(
 
     private async Task OnChildTally(TallySnapshot child, StreamSequenceToken? token)
     {
+        // Only a newer change than the child brought before is a sample: a re-publish after a heal carries an old time.
+        var before = Rollup.Children.TryGetValue(child.ChildKey, out var held) ? held.ChangedAt : null;
         if (Rollup.Apply(child))
         {
+            if (child.ChangedAt is { } changedAt && (before is null || changedAt > before))
+            {
+                _metrics?.Applied(_level, clock.GetUtcNow() - changedAt);
+            }
+
             ScheduleSnapshot();
             await SchedulePublish();
         }
@@ -133,7 +185,7 @@ public abstract class RollupUnitGrain(
 
     private async Task SchedulePublish()
     {
-        if (!_healed || _publishTimer is not null || Rollup.Version == _publishedVersion || Unit.ParentCode is null)
+        if (!_healed || _publishPending || Rollup.Version == _publishedVersion || Unit.ParentCode is null)
         {
             return;
         }
@@ -142,16 +194,18 @@ public abstract class RollupUnitGrain(
         if (wait <= TimeSpan.Zero)
         {
             await Publish();
+            return;
         }
-        else
+
+        // One timer per activation, re-armed for each burst: registering a fresh grain timer every time
+        // cost more than the publish it delays.
+        _publishPending = true;
+        _publishTimer ??= this.RegisterGrainTimer(async _ =>
         {
-            _publishTimer = this.RegisterGrainTimer(async _ =>
-            {
-                _publishTimer?.Dispose();
-                _publishTimer = null;
-                await Publish();
-            }, wait, Timeout.InfiniteTimeSpan);
-        }
+            _publishPending = false;
+            await Publish();
+        }, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _publishTimer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
     private async Task Publish()
@@ -170,6 +224,7 @@ public abstract class RollupUnitGrain(
                 .GetStream<TallySnapshot>(Streams.TalliesOf(parent.Kind, parent.Code))
                 .OnNextAsync(snapshot);
             _publishedVersion = snapshot.Version;
+            _metrics?.Published(_level);
         }
         catch (Exception ex)
         {
@@ -213,4 +268,12 @@ public abstract class RollupUnitGrain(
             logger.LogWarning(ex, "Writing the rollup snapshot of {Unit} failed", Unit.Code);
         }
     }
+
+    private static string LevelName(NetworkUnit unit) => unit.Kind switch
+    {
+        Abstractions.Network.UnitKind.Member => "member",
+        Abstractions.Network.UnitKind.ActivityGroup => "group",
+        Abstractions.Network.UnitKind.LiaisonOffice => "office",
+        _ => unit.Level.ToString().ToLowerInvariant(),
+    };
 }

@@ -1,9 +1,11 @@
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Telemetry;
 using CommitteeGrid.Domain.Users;
 using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Api;
 using CommitteeGrid.Host.Live;
+using CommitteeGrid.Host.Observability;
 using CommitteeGrid.Host.Pages;
 using CommitteeGrid.Host.Scoring;
 using CommitteeGrid.Host.Security;
@@ -45,6 +47,9 @@ public static class CommitteeGridApp
         builder.Services.AddSingleton<RulesResolver>();
         builder.Services.AddSingleton<Figures>();
         builder.Services.AddSingleton<BulletinBuilder>();
+        builder.Services.AddSingleton<CommitteeGridMetrics>();
+        builder.Services.AddSingleton<MetricsCollector>();
+        builder.Services.AddSingleton<OpsMetricsReader>();
 
         if (options.UsesPostgres)
         {
@@ -84,6 +89,8 @@ public static class CommitteeGridApp
         builder.AddSecurity(options);
 
         var app = builder.Build();
+        // Listening from the start, so the first snapshot already covers what happened before it was asked for.
+        app.Services.GetRequiredService<MetricsCollector>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurity();
@@ -105,6 +112,7 @@ public static class CommitteeGridApp
         app.MapBulletinEndpoints();
         app.MapFeedEndpoints();
         app.MapWebhookEndpoints();
+        app.MapOpsEndpoints(options.Dashboard);
         app.MapFallback((HttpContext http) => Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",
@@ -136,6 +144,8 @@ public static class CommitteeGridApp
               OpenAPI   {url}/openapi/v1.json
               Health    {url}/health/ready
               Sign in   {url}/login, or POST {url}/api/auth/login with name and password
+              Metrics   {url}/api/ops/metrics (operators)
+              Dashboard {(options.Dashboard ? $"{url}{OpsEndpoints.DashboardPath}/ (operators)" : "off (CommitteeGrid:Dashboard=false)")}
             """);
         if (demo is null)
         {
@@ -152,7 +162,6 @@ public static class CommitteeGridApp
                 e.g.  T=$(curl -s {{url}}/api/auth/login -H 'Content-Type: application/json' \
                           -d '{"name":"county.staff","password":"{{demo.Password}}"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
                       curl -s -H "Authorization: Bearer $T" {{url}}/api/committees/{{demo.Users[1].Scope}}/inbox
-
             """);
     }
 }

@@ -38,6 +38,18 @@ public sealed class CommitteeGridOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a silo waits for a peer's liveness probe before counting it missed (PostgreSQL mode,
+    /// several silos). Orleans adapts it per peer between half and four times this value.
+    /// </summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Missed probes after which a silo suspects a peer and votes it dead.</summary>
+    public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>How long a suspicion vote counts: short, so that old hiccups under load do not add up to a death.</summary>
+    public TimeSpan DeathVoteExpiration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Record a demo year of reports at start-up (embedded mode only; `dotnet run` turns it on).</summary>
     public bool DemoActivity { get; set; }
 
@@ -53,6 +65,9 @@ public sealed class CommitteeGridOptions
 
     /// <summary>The embedded demo users' password; random per process when not set.</summary>
     public string? DemoPassword { get; set; }
+
+    /// <summary>Mount the Orleans dashboard at /dashboard/ (operators only). It profiles every grain call while someone watches it.</summary>
+    public bool Dashboard { get; set; } = true;
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 }

@@ -1,7 +1,10 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Grains.Notifications;
+using CommitteeGrid.Grains.Reports;
+using CommitteeGrid.Grains.Units;
 using CommitteeGrid.Host.Notifications;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Streams;
 
@@ -16,7 +19,32 @@ public static class SiloSetup
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigurePartitioning(16);
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+            {
+                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                // A stream's delivery state is dropped after this long without messages (default 30 min).
+                o.StreamInactivityPeriod = TimeSpan.FromMinutes(2);
+            }));
+            // Nothing here rewinds a stream, so a delivered message need not stay cached (by default each
+            // stays at least 5 minutes, and its metadata 10: at a peak, millions of messages held for nothing).
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            {
+                o.DataMinTimeInCache = TimeSpan.FromSeconds(5);
+                o.DataMaxAgeInCache = TimeSpan.FromMinutes(1);
+                o.MetadataMinTimeInCache = TimeSpan.FromSeconds(30);
+            }));
+        });
+
+    /// <summary>
+    /// Idle times before a grain is deactivated, below Orleans' 15 minutes for the kinds that come by the
+    /// hundred thousand: a report is acted on a few times and then waits days for its next step, and a
+    /// member grain reads its credits back from the ledger in one query when it is needed again.
+    /// </summary>
+    public static ISiloBuilder AddCommitteeGridCollection(this ISiloBuilder silo) =>
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.ClassSpecificCollectionAge[typeof(InfoReportGrain).FullName!] = TimeSpan.FromMinutes(2);
+            o.ClassSpecificCollectionAge[typeof(MemberGrain).FullName!] = TimeSpan.FromMinutes(5);
         });
 
     /// <summary>
@@ -45,10 +73,28 @@ public static class SiloSetup
         });
         silo.AddCommitteeGridStreams();
         silo.AddCommitteeGridNotifications();
+        silo.AddCommitteeGridCollection();
+        if (options.Dashboard)
+        {
+            // Counters every 5 s rather than every second: each collection walks every activation.
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = 5000);
+        }
 
         if (options.UsesPostgres)
         {
             silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            // A killed silo stalls every call that needs its share of the grain directory until the others
+            // vote it dead: with Orleans' defaults (5 s probes, 3 missed) that took 6-16 s here. Two missed
+            // 2 s probes suspect it in about 4 s; votes expire sooner so that old suspicions from a loaded
+            // moment cannot add up to a wrong verdict later. Orleans stretches probe timeouts while the
+            // prober itself is degraded (ExtendProbeTimeoutDuringDegradation), which guards against a busy
+            // silo voting out a healthy one.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = options.ProbeTimeout;
+                o.NumMissedProbesLimit = options.MissedProbesLimit;
+                o.DeathVoteExpirationTimeout = options.DeathVoteExpiration;
+            });
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";

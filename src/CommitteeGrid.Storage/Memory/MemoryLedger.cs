@@ -1,6 +1,7 @@
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Tallies;
+using CommitteeGrid.Domain.Telemetry;
 
 namespace CommitteeGrid.Storage.Memory;
 
@@ -8,7 +9,7 @@ namespace CommitteeGrid.Storage.Memory;
 /// The embedded default's ledger: held in this process, gone when it ends. Same contract as the
 /// PostgreSQL ledger (unique idempotency keys, unique stream versions), so the grains cannot tell them apart.
 /// </summary>
-public sealed class MemoryLedger : ILedger
+public sealed class MemoryLedger(CommitteeGridMetrics? metrics = null) : ILedger
 {
     private readonly Lock _lock = new();
     private readonly List<LedgerEntry> _entries = [];
@@ -23,6 +24,7 @@ public sealed class MemoryLedger : ILedger
 
     public Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         lock (_lock)
         {
             if (_byKey.TryGetValue(entry.IdempotencyKey, out var existing))
@@ -54,6 +56,14 @@ public sealed class MemoryLedger : ILedger
             if (stored.Subject is not null)
             {
                 (_bySubject.TryGetValue(stored.Subject, out var s) ? s : _bySubject[stored.Subject] = []).Add(stored.Stream);
+            }
+
+            if (metrics is not null)
+            {
+                // In memory each append is its own "batch".
+                metrics.CommandAccepted(stored.Kind);
+                metrics.BatchCommitted(1);
+                metrics.Appended(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
 
             return Task.FromResult(AppendOutcome.Appended(stored.Seq));

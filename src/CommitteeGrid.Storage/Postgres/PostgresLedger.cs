@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CommitteeGrid.Abstractions.Tallies;
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Tallies;
+using CommitteeGrid.Domain.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,15 +20,17 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
     private const string EntryColumns = "seq, stream, version, kind, payload::text, idem_key, request_hash, actor_id, actor_role, actor_scope, actor_addr, occurred_at, subject";
 
     private readonly PostgresLedgerOptions _options;
+    private readonly CommitteeGridMetrics? _metrics;
     private readonly NpgsqlDataSource _db;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly List<Task> _writers = [];
     private readonly ReadBatcher<(string Stream, long After), IReadOnlyList<LedgerEntry>> _streamReads;
     private readonly ReadBatcher<string, IReadOnlyList<TallySnapshot>> _memberReads;
 
-    public PostgresLedger(PostgresLedgerOptions options)
+    public PostgresLedger(PostgresLedgerOptions options, CommitteeGridMetrics? metrics = null)
     {
         _options = options;
+        _metrics = metrics;
         _db = NpgsqlDataSource.Create(options.ConnectionString);
         _streamReads = new(ReadStreams, _ => [], maxBatch: 500, readers: 2);
         _memberReads = new(ReadMembers, _ => [], maxBatch: 500, readers: 2);
@@ -60,7 +64,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
 
     public Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default)
     {
-        var pending = new Pending(entry, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entry, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The ledger is shutting down.");
@@ -81,9 +85,11 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             SELECT {EntryColumns}, q.a FROM cg_ledger l JOIN unnest($1::text[], $2::bigint[]) AS q(s, a) ON l.stream = q.s AND l.version > q.a
             ORDER BY l.stream, l.version
             """, streams, afters));
+        // Counts are found through their entries' seq (indexed), not by stream, which no index of the tally leads with.
         batch.BatchCommands.Add(Command("""
-            SELECT t.seq, t.member, t.path, t.year, t.counter, t.delta FROM cg_ledger_tally t
-            JOIN unnest($1::text[], $2::bigint[]) AS q(s, a) ON t.stream = q.s AND t.version > q.a
+            SELECT t.seq, t.member, t.path, t.year, t.counter, t.delta
+            FROM cg_ledger l JOIN unnest($1::text[], $2::bigint[]) AS q(s, a) ON l.stream = q.s AND l.version > q.a
+            JOIN cg_ledger_tally t ON t.seq = l.seq
             """, streams, afters));
         await using var reader = await batch.ExecuteReaderAsync();
         var entries = new List<(LedgerEntry Entry, long After)>();
@@ -129,7 +135,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
                 s = streams[stream] = (reader.GetInt64(5), []);
             }
 
-            s.Counts[new TallyKey(reader.GetInt32(2), reader.GetString(3))] = reader.GetInt64(4);
+            s.Counts[new TallyKey(reader.GetInt32(2), CounterNames.Intern(reader.GetString(3)))] = reader.GetInt64(4);
         }
 
         return byMember.ToDictionary(
@@ -164,7 +170,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
                 m = byMember[member] = ((long)reader.GetDecimal(4), []);
             }
 
-            m.Counts[new TallyKey(reader.GetInt32(1), reader.GetString(2))] = (long)reader.GetDecimal(3);
+            m.Counts[new TallyKey(reader.GetInt32(1), CounterNames.Intern(reader.GetString(2)))] = (long)reader.GetDecimal(3);
         }
 
         return [.. byMember.Select(m => new TallySnapshot(m.Key, m.Value.Version, m.Value.Counts))];
@@ -381,11 +387,18 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         bool WentIn(Pending p) => inserted.ContainsKey(p.Entry.IdempotencyKey) && ReferenceEquals(firstOfKey[p.Entry.IdempotencyKey], p);
         var missing = batch.Where(p => !WentIn(p)).ToList();
         var existing = missing.Count == 0 ? [] : await FindByKeys(connection, missing.Select(p => p.Entry.IdempotencyKey).ToArray());
+        _metrics?.BatchCommitted(batch.Count);
         foreach (var p in batch)
         {
             if (WentIn(p))
             {
                 var seq = inserted[p.Entry.IdempotencyKey];
+                if (_metrics is { } metrics)
+                {
+                    metrics.CommandAccepted(p.Entry.Kind);
+                    metrics.Appended(Stopwatch.GetElapsedTime(p.Queued));
+                }
+
                 p.Done.TrySetResult(AppendOutcome.Appended(seq));
             }
             else if (existing.TryGetValue(p.Entry.IdempotencyKey, out var holder))
@@ -436,5 +449,17 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
     private static NpgsqlParameter Array(List<Pending> batch, Func<LedgerEntry, string?> pick) =>
         new() { Value = batch.Select(p => pick(p.Entry)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
-    private sealed record Pending(LedgerEntry Entry, TaskCompletionSource<AppendOutcome> Done);
+    /// <param name="Queued">When the append was asked for (Stopwatch ticks): its latency includes the wait for a batch.</param>
+    /// <summary>
+    /// Counter names as one string each: rollups hold hundreds of thousands of counts read from here, and
+    /// each row would otherwise bring its own copy of a name from a set of a few dozen.
+    /// </summary>
+    private static class CounterNames
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+
+        public static string Intern(string name) => Names.GetOrAdd(name, name);
+    }
+
+    private sealed record Pending(LedgerEntry Entry, TaskCompletionSource<AppendOutcome> Done, long Queued);
 }

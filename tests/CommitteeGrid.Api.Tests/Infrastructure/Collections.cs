@@ -45,3 +45,9 @@ public sealed class ProposalsCollection : ICollectionFixture<DemoHostFixture>
 {
     public const string Name = "demo host: proposals and duty records";
 }
+
+[CollectionDefinition(Name)]
+public sealed class OpsCollection : ICollectionFixture<DemoHostFixture>
+{
+    public const string Name = "demo host: operations";
+}
