@@ -34,6 +34,9 @@ public static class PermissionMatrix
         new("GET /api/units/{code}/audit", Target.Unit, "- - W - - -"),
         new("GET /api/verify/{code}", Target.Unit, "- - W - A -"),
 
+        // Operators: the service's own figures (the dashboard under /dashboard is checked by OpsTests).
+        new("GET /api/ops/metrics", Target.None, "- - - - A -"),
+
         // Committees: inbox, proposal register, handling units, bulletin, scoring rules.
         new("GET /api/committees/{code}/inbox", Target.Unit, "- - W W - -"),
         new("GET /api/committees/{code}/proposals", Target.Unit, "- - W W - -"),
