@@ -44,7 +44,12 @@ function append(element, children) {
 
 /** Replaces an element's children with those given, leaving out null and false (which the DOM would print). */
 export function put(element, ...children) {
+  const focused = document.activeElement;
   element.replaceChildren(...children.flat(Infinity).filter((c) => c != null && c !== false));
+  // A redraw moves kept forms, which drops the focus of a field being typed in: give it back.
+  if (focused && focused !== document.body && focused.isConnected && document.activeElement !== focused) {
+    focused.focus({ preventScroll: true });
+  }
 }
 
 /** A failed API call, with the problem details' explanation. */

@@ -256,7 +256,11 @@ function render() {
 }
 
 const refresh = coalesce(async () => {
+  const before = state.proposal ? state.proposal.version : null;
   await load();
+  // Live news that did not change the proposal (a tally moved, another notification) leaves the page
+  // as it is, so nobody's typing is disturbed by a redraw.
+  if (state.proposal && before !== null && state.proposal.version === before) return;
   render();
 });
 
