@@ -17,5 +17,5 @@ public sealed class RollupOptions
     public TimeSpan InboxHealInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often a changed rollup writes its snapshot (it is also written on deactivation).</summary>
-    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -13,16 +13,17 @@ namespace CommitteeGrid.Grains.Units;
 /// <summary>
 /// 委员活动组: rolls up its members. It heals from the ledger (one query over its path gives every
 /// member's tally as the member's grain would publish it), so healing never wakes members' grains.
+/// That same query rebuilds it on activation, so it keeps no snapshot: with thousands of busy groups
+/// at a plenary peak, their snapshot writes outnumbered the commands themselves.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.GroupTallies)]
 public sealed class ActivityGroupGrain(
-    [PersistentState("rollup", "rollups")] IPersistentState<RollupSnapshot> store,
     ILedger ledger,
     NetworkCatalog catalog,
     IOptions<RollupOptions> options,
     TimeProvider clock,
     ILogger<ActivityGroupGrain> logger)
-    : RollupUnitGrain(catalog, options, clock, logger, store), IActivityGroupGrain
+    : RollupUnitGrain(catalog, options, clock, logger, store: null), IActivityGroupGrain
 {
     protected override string TallyNamespace => StreamNames.GroupTallies;
 
