@@ -42,12 +42,12 @@ public sealed class ActivityGroupGrain(
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren()
     {
         var members = await ledger.ReadMemberTalliesAsync(Unit.Path);
-        foreach (var member in members.Where(m => m.Version > HeldVersion(m.ChildKey) && (Healed || HeldVersion(m.ChildKey) > 0)))
+        foreach (var member in members.Where(m => m.Version > HeldVersion(m.ChildKey)))
         {
             // The member's own rollup may have missed what the ledger has (a lost message): let it catch up
-            // too. Not on this group's first heal for a member it knew nothing of (no snapshot, say after a
-            // bulk load or a restart): that says nothing about the member's grain, which reads the ledger
-            // when it activates, and waking every such member would activate a whole network's at once.
+            // too. Also on this group's first heal after activation, when it held nothing: the group learns
+            // a newer version from the ledger only here, so skipping a member now would leave a member grain
+            // that lost its message stale for as long as it stays active.
             GrainFactory.GetGrain<IMemberGrain>(member.ChildKey).Heal().Ignore();
         }
 

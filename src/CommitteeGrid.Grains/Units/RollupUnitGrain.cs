@@ -150,9 +150,6 @@ public abstract class RollupUnitGrain(
         await OnHealed();
     }
 
-    /// <summary>Whether a heal has completed since activation: until then nothing is published upward.</summary>
-    protected bool Healed => _healed;
-
     /// <summary>Whether this unit pulls its children on a timer, not only when it activates.</summary>
     protected virtual bool HealsPeriodically => true;
 
