@@ -170,6 +170,30 @@ export function actionForm(props, fields, label, run, done) {
   return form;
 }
 
+/**
+ * Action forms kept across live redraws by key, so typed text and each action's Idempotency-Key
+ * survive a refresh; after its action succeeds a form starts afresh (a new action, a new key) and the
+ * page refreshes.
+ */
+export function formKeeper(refresh) {
+  const forms = new Map();
+  return {
+    kept(key, make) {
+      if (!forms.has(key)) forms.set(key, make());
+      return forms.get(key);
+    },
+    after(key) {
+      return async () => {
+        forms.delete(key);
+        await refresh();
+      };
+    },
+    clear() {
+      forms.clear();
+    },
+  };
+}
+
 /** A labelled form field. */
 export function field(labelKey, input) {
   return h('label', { class: 'field' }, h('span', {}, t(labelKey)), input);
@@ -338,6 +362,32 @@ function drawHeader() {
       title: t('switchTitle'),
       on: { click: () => setLanguage(language() === 'en' ? 'zh' : 'en') },
     }, t('switchTo')));
+}
+
+/**
+ * Reads a unit with its ancestors and children into state, for the pages about a unit; when it cannot,
+ * shows the API's answer in container and returns false.
+ */
+export async function loadUnit(state, code, container) {
+  try {
+    const found = await getJson(`/api/units/${enc(code)}`);
+    state.unit = found.unit;
+    state.ancestors = found.ancestors || [];
+    state.children = found.children || [];
+    return true;
+  } catch (error) {
+    showError(container, error);
+    return false;
+  }
+}
+
+/** The breadcrumbs of a page about a unit: its ancestors, then the unit itself as a link, then the page's own label. */
+export function unitTrail(state, label) {
+  return [
+    ...state.ancestors.map((a) => ({ label: a.name, href: unitHref(a.code, a.kind) })),
+    ...(state.unit ? [{ label: state.unit.name, href: unitHref(state.unit.code, state.unit.kind) }] : []),
+    { label },
+  ];
 }
 
 export function showError(container, error) {

@@ -3,7 +3,7 @@
 // member's "six ones" (六个一). New reports reach the group's feed; confirmations move the group's tally:
 // both streams trigger the refetch.
 
-import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, followFeed, actionForm, field } from './core.js';
+import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, followFeed, actionForm, field, loadUnit, unitTrail, formKeeper } from './core.js';
 import { t, onLanguage, formatTime, formatNumber } from './i18n.js';
 
 const code = segment(1);
@@ -14,7 +14,8 @@ const state = {
   status: statuses.includes(params().get('status')) ? params().get('status') : '',
   unit: null, ancestors: [], book: null, six: null, names: new Map(), error: null,
 };
-const forms = new Map();
+// Action forms live across redraws (typed text and their Idempotency-Key survive a live refresh).
+const { kept, after, clear: clearForms } = formKeeper(() => refresh());
 const bodies = {};
 
 async function load() {
@@ -30,18 +31,6 @@ async function load() {
   } catch (error) {
     state.error = error;
   }
-}
-
-function kept(key, make) {
-  if (!forms.has(key)) forms.set(key, make());
-  return forms.get(key);
-}
-
-function after(key) {
-  return async () => {
-    forms.delete(key);
-    await refresh();
-  };
 }
 
 function decide(item) {
@@ -125,28 +114,17 @@ const refresh = coalesce(async () => {
 });
 
 function crumbs() {
-  return [
-    ...state.ancestors.map((a) => ({ label: a.name, href: unitHref(a.code, a.kind) })),
-    ...(state.unit ? [{ label: state.unit.name, href: unitHref(state.unit.code, state.unit.kind) }] : []),
-    { label: t('duty') },
-  ];
+  return unitTrail(state, t('duty'));
 }
 
 async function start() {
   header(crumbs);
-  try {
-    const found = await getJson(`/api/units/${enc(code)}`);
-    state.unit = found.unit;
-    state.ancestors = found.ancestors || [];
-  } catch (error) {
-    showError(main, error);
-    return;
-  }
+  if (!(await loadUnit(state, code, main))) return;
   await load();
   header(crumbs);
   render();
   onLanguage(() => {
-    forms.clear();
+    clearForms();
     render();
   });
   follow(code, '', () => refresh());

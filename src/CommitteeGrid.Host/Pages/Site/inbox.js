@@ -2,7 +2,7 @@
 // newest first, filtered by status, each linking to the report and its history. The committee's tally
 // moves with every arrival and every action there, so its live stream triggers the refetch.
 
-import { h, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table } from './core.js';
+import { h, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, loadUnit, unitTrail } from './core.js';
 import { t, onLanguage, statusLabel, formatTime, formatNumber } from './i18n.js';
 
 const code = segment(1);
@@ -93,23 +93,12 @@ const refresh = coalesce(async () => {
 });
 
 function crumbs() {
-  return [
-    ...state.ancestors.map((a) => ({ label: a.name, href: unitHref(a.code, a.kind) })),
-    ...(state.unit ? [{ label: state.unit.name, href: unitHref(state.unit.code, state.unit.kind) }] : []),
-    { label: t('inbox') },
-  ];
+  return unitTrail(state, t('inbox'));
 }
 
 async function start() {
   header(crumbs);
-  try {
-    const found = await getJson(`/api/units/${enc(code)}`);
-    state.unit = found.unit;
-    state.ancestors = found.ancestors || [];
-  } catch (error) {
-    showError(main, error);
-    return;
-  }
+  if (!(await loadUnit(state, code, main))) return;
   await load();
   header(crumbs);
   render();

@@ -1,7 +1,7 @@
 // The member page (/members/{code}): "six ones" progress, the score explained line by line, and the
 // member's record (the reports they lead and how each stands at every level). Live like the unit page.
 
-import { h, put, getJson, enc, segment, params, query, unitHref, header, showError, section, follow, coalesce, table, me, actionForm, field } from './core.js';
+import { h, put, getJson, enc, segment, params, query, unitHref, header, section, follow, coalesce, table, me, actionForm, field, loadUnit } from './core.js';
 import { t, onLanguage, levelLabel, statusLabel, formatTime, formatNumber } from './i18n.js';
 import { tallyView, scoreView } from './widgets.js';
 
@@ -166,14 +166,7 @@ function crumbs() {
 
 async function start() {
   header(crumbs);
-  try {
-    const found = await getJson(`/api/units/${enc(code)}`);
-    state.unit = found.unit;
-    state.ancestors = found.ancestors || [];
-  } catch (error) {
-    showError(main, error);
-    return;
-  }
+  if (!(await loadUnit(state, code, main))) return;
   state.user = await me().catch(() => null);
   await load();
   header(crumbs);

@@ -3,7 +3,7 @@
 // API decides: a refusal shows its detail next to the action. The lead's live tally and the user's own
 // notifications say when to refetch.
 
-import { h, put, getJson, enc, segment, unitHref, unitNames, header, showError, section, follow, coalesce, table, me, actionForm, field, onNotification } from './core.js';
+import { h, put, getJson, enc, segment, unitHref, unitNames, header, showError, section, follow, coalesce, table, me, actionForm, field, onNotification, formKeeper } from './core.js';
 import { t, onLanguage, proposalStatusLabel, proposalEventLabel, formatTime, formatNumber } from './i18n.js';
 import { answerForms, handBackForm, unitName } from './handling.js';
 
@@ -11,7 +11,7 @@ const id = segment(1);
 const main = document.getElementById('main');
 const state = { proposal: null, user: null, names: new Map(), units: new Map(), unitList: [], error: null };
 // Action forms live across redraws (typed text and their Idempotency-Key survive a live refresh).
-const forms = new Map();
+const { kept, after, clear: clearForms } = formKeeper(() => refresh());
 
 const registeredStates = ['registered', 'assigned', 'handed_back', 'answered', 'closed'];
 
@@ -49,20 +49,6 @@ function list(codes) {
 
 function proposers(p) {
   return [p.lead, ...(p.cosigners || []), ...(p.absorbed || []).flatMap((a) => [a.lead, ...(a.cosigners || [])])];
-}
-
-/** A form kept across redraws under key; made by make() the first time. */
-function kept(key, make) {
-  if (!forms.has(key)) forms.set(key, make());
-  return forms.get(key);
-}
-
-/** After an action: its form starts afresh (a new action, a new key) and the page refetches. */
-function after(key) {
-  return async () => {
-    forms.delete(key);
-    await refresh();
-  };
 }
 
 function button(key, labelKey, path, body, extraFields = []) {
@@ -280,7 +266,7 @@ async function start() {
   header(crumbs);
   render();
   onLanguage(() => {
-    forms.clear();
+    clearForms();
     render();
   });
   if (state.proposal) {

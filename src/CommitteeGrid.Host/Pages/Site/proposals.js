@@ -3,7 +3,7 @@
 // times; filtered by status and by overdue answers. The committee's tally moves with every step the
 // register shows, so its live stream triggers the refetch.
 
-import { h, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table } from './core.js';
+import { h, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, unitTrail } from './core.js';
 import { t, onLanguage, proposalStatusLabel, formatTime, formatNumber } from './i18n.js';
 
 const code = segment(1);
@@ -113,11 +113,7 @@ const refresh = coalesce(async () => {
 });
 
 function crumbs() {
-  return [
-    ...state.ancestors.map((a) => ({ label: a.name, href: unitHref(a.code, a.kind) })),
-    ...(state.unit ? [{ label: state.unit.name, href: unitHref(state.unit.code, state.unit.kind) }] : []),
-    { label: t('register') },
-  ];
+  return unitTrail(state, t('register'));
 }
 
 async function start() {

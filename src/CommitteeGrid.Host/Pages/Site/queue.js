@@ -3,14 +3,15 @@
 // The unit's committee's tally moves with every answer and assignment, so its live stream triggers the
 // refetch, as do the unit's own notifications (assigned, due soon, overdue).
 
-import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, header, showError, section, follow, coalesce, followFeed } from './core.js';
+import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, header, showError, section, follow, coalesce, followFeed, formKeeper } from './core.js';
 import { t, onLanguage, proposalStatusLabel, formatTime } from './i18n.js';
 import { answerForms, handBackForm } from './handling.js';
 
 const code = segment(1);
 const main = document.getElementById('main');
 const state = { all: params().get('all') === 'true', queue: null, committee: null, error: null };
-const forms = new Map();
+// Action forms live across redraws (typed text and their Idempotency-Key survive a live refresh).
+const { kept, after, clear: clearForms } = formKeeper(() => refresh());
 let body = null;
 
 async function load() {
@@ -20,18 +21,6 @@ async function load() {
   } catch (error) {
     state.error = error;
   }
-}
-
-function kept(key, make) {
-  if (!forms.has(key)) forms.set(key, make());
-  return forms.get(key);
-}
-
-function after(key) {
-  return async () => {
-    forms.delete(key);
-    await refresh();
-  };
 }
 
 function item(i) {
@@ -112,7 +101,7 @@ async function start() {
   header(crumbs);
   render();
   onLanguage(() => {
-    forms.clear();
+    clearForms();
     render();
   });
   follow(state.queue.unit.committee, '', () => refresh());
