@@ -32,15 +32,7 @@ public static class BaselineBench
             return 2;
         }
 
-        using var cancel = new CancellationTokenSource();
-        void Cancel(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        }
-
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var cancel = new SignalCancellation();
 
         var networkFile = Path.Combine(Path.GetTempPath(), $"cg-baseline-{settings.Members}-{Guid.NewGuid():N}.json");
         try
@@ -55,7 +47,7 @@ public static class BaselineBench
             var result = await Execute(settings with { Postgres = postgres, NetworkFile = networkFile, HostDll = dll }, Console.Out, cancel.Token);
             return result.Passed ? 0 : 1;
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested)
         {
             Console.Error.WriteLine("baseline: cancelled; its silo and PostgreSQL are stopped");
             return 130;

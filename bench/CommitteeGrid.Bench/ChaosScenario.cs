@@ -34,16 +34,7 @@ public static class ChaosScenario
             return 2;
         }
 
-        using var cancel = new CancellationTokenSource();
-        // Ctrl-C or a SIGTERM stops the run, which then reaps its silos instead of leaving them running.
-        void Cancel(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        }
-
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var cancel = new SignalCancellation();
 
         var networkFile = Path.Combine(Path.GetTempPath(), $"cg-chaos-{settings.Members}-{Guid.NewGuid():N}.json");
         try
@@ -63,7 +54,7 @@ public static class ChaosScenario
             var result = await Execute(settings with { Postgres = postgres, NetworkFile = networkFile, HostDll = dll }, Console.Out, cancel.Token);
             return result.Passed ? 0 : 1;
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested)
         {
             Console.Error.WriteLine("chaos: cancelled; its silos and PostgreSQL are stopped");
             return 130;
