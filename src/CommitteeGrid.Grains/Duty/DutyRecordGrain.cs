@@ -64,7 +64,7 @@ public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, Even
         {
             logger.LogWarning(ex, "Ledger append failed for {Stream}", _state.Stream);
             DeactivateOnIdle();
-            return CommandResult.Refuse(RejectionKind.Unavailable, "the ledger could not be reached; nothing was applied, retry with the same Idempotency-Key");
+            return CommandAnswers.LedgerUnreachable();
         }
 
         switch (outcome.Status)
@@ -76,26 +76,18 @@ public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, Even
 
             case AppendStatus.DuplicateKey when outcome.Existing!.Stream == _state.Stream:
                 await CatchUp(CancellationToken.None);
-                return Replay(meta, hash) ?? CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+                return Replay(meta, hash) ?? CommandAnswers.KeyReused(meta);
 
             case AppendStatus.DuplicateKey:
-                return CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+                return CommandAnswers.KeyReused(meta);
 
             default:
                 DeactivateOnIdle();
-                return CommandResult.Refuse(RejectionKind.Unavailable, $"duty record {_state.Id} was changed concurrently; retry with the same Idempotency-Key");
+                return CommandAnswers.ChangedConcurrently($"duty record {_state.Id}");
         }
     }
 
-    private CommandResult? Replay(CommandMeta meta, string hash) => _state.FindKey(meta.ScopedKey) switch
-    {
-        { } seen when seen.Hash == hash => CommandResult.Ok(seen.Receipt, replayed: true),
-        not null => CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta)),
-        null => null,
-    };
-
-    private static string KeyReusedMessage(CommandMeta meta) =>
-        $"Idempotency-Key '{meta.IdempotencyKey}' was already used for a different request; use a new key for a new request";
+    private CommandResult? Replay(CommandMeta meta, string hash) => CommandAnswers.Replay(_state.FindKey(meta.ScopedKey), hash, meta);
 
     private async Task CatchUp(CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Notifications;
 using CommitteeGrid.Domain.Proposals;
+using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -113,7 +114,7 @@ public sealed class UnitWebhooksGrain(
         {
             logger.LogWarning(ex, "Ledger append failed for {Stream}", _state.Stream);
             DeactivateOnIdle();
-            return WebhookResult.Refuse(RejectionKind.Unavailable, "the ledger could not be reached; nothing was applied, retry with the same Idempotency-Key");
+            return WebhookResult.Refuse(RejectionKind.Unavailable, CommandAnswers.LedgerUnreachableMessage);
         }
 
         switch (outcome.Status)
@@ -188,6 +189,5 @@ public sealed class UnitWebhooksGrain(
         }
     }
 
-    private static string KeyReusedMessage(CommandMeta meta) =>
-        $"Idempotency-Key '{meta.IdempotencyKey}' was already used for a different request; use a new key for a new request";
+    private static string KeyReusedMessage(CommandMeta meta) => CommandAnswers.KeyReusedMessage(meta.IdempotencyKey);
 }

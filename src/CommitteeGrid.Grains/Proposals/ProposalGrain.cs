@@ -168,7 +168,7 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
         var result = await Append(meta.ScopedKey, meta.Actor, hash, decision, now);
         if (result.Replayed)
         {
-            result = Replay(meta, hash) ?? CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+            result = Replay(meta, hash) ?? CommandAnswers.KeyReused(meta);
         }
 
         return result.Accepted ? await AfterwardsOr(result) : result;
@@ -195,7 +195,7 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
             // The append may or may not have landed: start again from the ledger on the next call.
             logger.LogWarning(ex, "Ledger append failed for {Stream}", _state.Stream);
             DeactivateOnIdle();
-            return CommandResult.Refuse(RejectionKind.Unavailable, "the ledger could not be reached; nothing was applied, retry with the same Idempotency-Key");
+            return CommandAnswers.LedgerUnreachable();
         }
 
         switch (outcome.Status)
@@ -212,23 +212,15 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
                 return CommandResult.Ok(new Receipt(outcome.Existing.Stream, outcome.Existing.Version, outcome.Existing.Kind, outcome.Existing.OccurredAt), replayed: true);
 
             case AppendStatus.DuplicateKey:
-                return CommandResult.Refuse(RejectionKind.KeyReused, $"Idempotency-Key '{scopedKey[(scopedKey.IndexOf(':') + 1)..]}' was already used for a different request; use a new key for a new request");
+                return CommandResult.Refuse(RejectionKind.KeyReused, CommandAnswers.KeyReusedMessage(scopedKey[(scopedKey.IndexOf(':') + 1)..]));
 
             default:
                 DeactivateOnIdle();
-                return CommandResult.Refuse(RejectionKind.Unavailable, $"proposal {_state.Id} was changed concurrently; retry with the same Idempotency-Key");
+                return CommandAnswers.ChangedConcurrently($"proposal {_state.Id}");
         }
     }
 
-    private CommandResult? Replay(CommandMeta meta, string hash) => _state.FindKey(meta.ScopedKey) switch
-    {
-        { } seen when seen.Hash == hash => CommandResult.Ok(seen.Receipt, replayed: true),
-        not null => CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta)),
-        null => null,
-    };
-
-    private static string KeyReusedMessage(CommandMeta meta) =>
-        $"Idempotency-Key '{meta.IdempotencyKey}' was already used for a different request; use a new key for a new request";
+    private CommandResult? Replay(CommandMeta meta, string hash) => CommandAnswers.Replay(_state.FindKey(meta.ScopedKey), hash, meta);
 
     /// <summary>
     /// The command's answer once its consequences in other grains are done (the surviving proposal of a

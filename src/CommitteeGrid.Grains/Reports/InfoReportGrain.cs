@@ -72,7 +72,7 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Even
             // The append may or may not have landed: start again from the ledger on the next call.
             logger.LogWarning(ex, "Ledger append failed for {Stream}", _state.Stream);
             DeactivateOnIdle();
-            return CommandResult.Refuse(RejectionKind.Unavailable, "the ledger could not be reached; nothing was applied, retry with the same Idempotency-Key");
+            return CommandAnswers.LedgerUnreachable();
         }
 
         switch (outcome.Status)
@@ -85,26 +85,18 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Even
             case AppendStatus.DuplicateKey when outcome.Existing!.Stream == _state.Stream:
                 // Landed earlier without this activation knowing (an append that timed out): catch up and answer as a retry.
                 await CatchUp(CancellationToken.None);
-                return Replay(meta, hash) ?? CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+                return Replay(meta, hash) ?? CommandAnswers.KeyReused(meta);
 
             case AppendStatus.DuplicateKey:
-                return CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta));
+                return CommandAnswers.KeyReused(meta);
 
             default:
                 DeactivateOnIdle();
-                return CommandResult.Refuse(RejectionKind.Unavailable, $"report {_state.Id} was changed concurrently; retry with the same Idempotency-Key");
+                return CommandAnswers.ChangedConcurrently($"report {_state.Id}");
         }
     }
 
-    private CommandResult? Replay(CommandMeta meta, string hash) => _state.FindKey(meta.ScopedKey) switch
-    {
-        { } seen when seen.Hash == hash => CommandResult.Ok(seen.Receipt, replayed: true),
-        not null => CommandResult.Refuse(RejectionKind.KeyReused, KeyReusedMessage(meta)),
-        null => null,
-    };
-
-    private static string KeyReusedMessage(CommandMeta meta) =>
-        $"Idempotency-Key '{meta.IdempotencyKey}' was already used for a different request; use a new key for a new request";
+    private CommandResult? Replay(CommandMeta meta, string hash) => CommandAnswers.Replay(_state.FindKey(meta.ScopedKey), hash, meta);
 
     private async Task CatchUp(CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Scoring;
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Domain.Scoring;
+using CommitteeGrid.Grains.Services;
 using Microsoft.Extensions.Logging;
 
 namespace CommitteeGrid.Grains.Scoring;
@@ -55,7 +56,7 @@ public sealed class ScoringRulesGrain(ILedger ledger, TimeProvider clock, ILogge
         }
         catch (Exception)
         {
-            return CommandResult.Refuse(RejectionKind.Unavailable, "the ledger could not be reached; nothing was applied, retry with the same Idempotency-Key");
+            return CommandAnswers.LedgerUnreachable();
         }
 
         return appended is { } receipt
@@ -113,7 +114,7 @@ public sealed class ScoringRulesGrain(ILedger ledger, TimeProvider clock, ILogge
     private CommandResult? Replay(CommandMeta meta, string hash) => _keys.TryGetValue(meta.ScopedKey, out var seen)
         ? seen.Hash == hash
             ? CommandResult.Ok(seen.Receipt, replayed: true)
-            : CommandResult.Refuse(RejectionKind.KeyReused, $"Idempotency-Key '{meta.IdempotencyKey}' was already used for a different request; use a new key for a new request")
+            : CommandAnswers.KeyReused(meta)
         : null;
 
     private async Task CatchUp(CancellationToken ct)
