@@ -1,6 +1,6 @@
 namespace CommitteeGrid.Bench;
 
-public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Embedded, string? Url, string? NetworkFile, IReadOnlyList<KeyValuePair<string, string>> Environment)
+public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Embedded, string? Url, string? NetworkFile, IReadOnlyList<KeyValuePair<string, string>> Environment, int WarmupSeconds = 5)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -21,6 +21,10 @@ public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Em
                     break;
                 case "--seconds" when int.TryParse(value, out var s) && s > 0:
                     o = o with { Seconds = s };
+                    i++;
+                    break;
+                case "--warmup" when int.TryParse(value, out var u) && u >= 0:
+                    o = o with { WarmupSeconds = u };
                     i++;
                     break;
                 case "--workers" when int.TryParse(value, out var w) && w > 0:

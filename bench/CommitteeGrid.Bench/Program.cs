@@ -28,7 +28,7 @@ switch (args.FirstOrDefault())
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--workers W] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]");
+    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--warmup S] [--workers W] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]");
     return 2;
 }
 
@@ -78,9 +78,12 @@ using var http = new HttpClient(new SocketsHttpHandler
 BenchAuth.Authorize(http, network.Root.Code, ownHost: options.Url is null);
 var api = new Api(http);
 
-// Warm-up: JIT, connection pool, first activations.
-var warm = new PlenaryLoad(api, network, loadMembers, seed: 1);
-await warm.Run(options.Workers, TimeSpan.FromSeconds(5), CancellationToken.None);
+// Warm-up, not measured: JIT, connection pool, first activations. Its own reports and members (seed 1).
+if (options.WarmupSeconds > 0)
+{
+    var warm = new PlenaryLoad(api, network, loadMembers, seed: 1);
+    await warm.Run(options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), CancellationToken.None);
+}
 
 var load = new PlenaryLoad(api, network, loadMembers, seed: 2);
 var probe = new FreshnessProbe(api, probeProvince, probeMembers);
@@ -102,7 +105,7 @@ var verify = await api.Verify(network.Root.Code, waitSeconds: 60);
 var verified = verify["ok"]!.GetValue<bool>();
 
 Console.WriteLine();
-Console.WriteLine($"plenary peak, {(options.Embedded ? "embedded" : "PostgreSQL")} mode, {network.Root.MemberCount:N0} members, {options.Workers} concurrent clients, {elapsed:F0} s over HTTP");
+Console.WriteLine($"plenary peak, {(options.Embedded ? "embedded" : "PostgreSQL")} mode, {network.Root.MemberCount:N0} members, {options.Workers} concurrent clients, {elapsed:F0} s over HTTP after {options.WarmupSeconds} s of warm-up");
 Console.WriteLine($"  machine                 {Environment.ProcessorCount} cores, load average {loadBefore} before, {loadAfter} after (other work on the machine distorts every figure)"
     + (options.Environment.Count > 0 ? $"; silo environment {string.Join(' ', options.Environment.Select(e => $"{e.Key}={e.Value}"))}" : ""));
 Console.WriteLine($"  durable commands/s      {load.Acknowledged / elapsed:N0}  ({load.Acknowledged:N0} acknowledged, {load.Failed:N0} failed)");

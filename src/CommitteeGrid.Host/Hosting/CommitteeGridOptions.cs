@@ -66,6 +66,12 @@ public sealed class CommitteeGridOptions
     /// <summary>The embedded demo users' password; random per process when not set.</summary>
     public string? DemoPassword { get; set; }
 
+    /// <summary>Queues of the memory streams that carry tallies, inbox notices and events (per silo).</summary>
+    public int StreamQueues { get; set; } = 16;
+
+    /// <summary>How often an idle stream queue is polled: the longest a message waits for each hop when traffic is light.</summary>
+    public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Mount the Orleans dashboard at /dashboard/ (operators only). It profiles every grain call while someone watches it.</summary>
     public bool Dashboard { get; set; } = true;
 

@@ -13,15 +13,19 @@ namespace CommitteeGrid.Host.Hosting;
 /// <summary>The Orleans configuration shared by the host and the test clusters.</summary>
 public static class SiloSetup
 {
-    /// <summary>Memory streams with implicit subscriptions only, polled often: each hop up the tree waits at most this long.</summary>
-    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo) =>
+    /// <summary>
+    /// Memory streams with implicit subscriptions only. A queue with messages is drained at once; an idle
+    /// one is polled every <paramref name="pollInterval"/> (10 ms by default), so each hop up the tree
+    /// waits at most that long. Every poll scans the queue's active streams, so polls cost CPU.
+    /// </summary>
+    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo, int queues = 16, TimeSpan? pollInterval = null) =>
         silo.AddMemoryStreams(StreamNames.Provider, streams =>
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            streams.ConfigurePartitioning(16);
+            streams.ConfigurePartitioning(queues);
             streams.ConfigurePullingAgent(agent => agent.Configure(o =>
             {
-                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                o.GetQueueMsgsTimerPeriod = pollInterval ?? TimeSpan.FromMilliseconds(10);
                 // A stream's delivery state is dropped after this long without messages (default 30 min).
                 o.StreamInactivityPeriod = TimeSpan.FromMinutes(2);
             }));
@@ -66,12 +70,18 @@ public static class SiloSetup
 
     public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
     {
+        if (options.StreamQueues is < 1 or > 256 || options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10))
+        {
+            throw new InvalidOperationException(
+                $"CommitteeGrid:StreamQueues must be 1–256 (is {options.StreamQueues}) and CommitteeGrid:StreamPollInterval between 0 and 10 s (is {options.StreamPollInterval})");
+        }
+
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.AddCommitteeGridStreams();
+        silo.AddCommitteeGridStreams(options.StreamQueues, options.StreamPollInterval);
         silo.AddCommitteeGridNotifications();
         silo.AddCommitteeGridCollection();
         if (options.Dashboard)
