@@ -67,7 +67,7 @@ public sealed class CommitteeGridOptions
     public string? DemoPassword { get; set; }
 
     /// <summary>Queues of the memory streams that carry tallies, inbox notices and events (per silo).</summary>
-    public int StreamQueues { get; set; } = 16;
+    public int StreamQueues { get; set; } = SiloSetup.DefaultStreamQueues;
 
     /// <summary>How often an idle stream queue is polled: the longest a message waits for each hop when traffic is light.</summary>
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
