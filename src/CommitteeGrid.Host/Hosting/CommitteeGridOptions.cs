@@ -72,6 +72,9 @@ public sealed class CommitteeGridOptions
     /// <summary>How often an idle stream queue is polled: the longest a message waits for each hop when traffic is light.</summary>
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long a stream's delivery state stays in its queue's agent without a message (the agent scans them all on every read).</summary>
+    public TimeSpan StreamInactivity { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Mount the Orleans dashboard at /dashboard/ (operators only). It profiles every grain call while someone watches it.</summary>
     public bool Dashboard { get; set; } = true;
 

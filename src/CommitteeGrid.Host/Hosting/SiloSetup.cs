@@ -27,7 +27,7 @@ public static class SiloSetup
     /// one is polled every <paramref name="pollInterval"/> (10 ms by default), so each hop up the tree
     /// waits at most that long. Every poll scans the queue's active streams, so polls cost CPU.
     /// </summary>
-    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo, int queues = DefaultStreamQueues, TimeSpan? pollInterval = null) =>
+    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo, int queues = DefaultStreamQueues, TimeSpan? pollInterval = null, TimeSpan? inactivity = null) =>
         silo.AddMemoryStreams(StreamNames.Provider, streams =>
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
@@ -36,7 +36,7 @@ public static class SiloSetup
             {
                 o.GetQueueMsgsTimerPeriod = pollInterval ?? TimeSpan.FromMilliseconds(10);
                 // A stream's delivery state is dropped after this long without messages (default 30 min).
-                o.StreamInactivityPeriod = TimeSpan.FromMinutes(2);
+                o.StreamInactivityPeriod = inactivity ?? TimeSpan.FromMinutes(2);
             }));
             // Nothing here rewinds a stream, so a delivered message need not stay cached (by default each
             // stays at least 5 minutes, and its metadata 10: at a peak, millions of messages held for nothing).
@@ -79,10 +79,12 @@ public static class SiloSetup
 
     public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
     {
-        if (options.StreamQueues is < 1 or > 256 || options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10))
+        if (options.StreamQueues is < 1 or > 256 || options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10)
+            || options.StreamInactivity < TimeSpan.FromSeconds(10))
         {
             throw new InvalidOperationException(
-                $"CommitteeGrid:StreamQueues must be 1–256 (is {options.StreamQueues}) and CommitteeGrid:StreamPollInterval between 0 and 10 s (is {options.StreamPollInterval})");
+                $"CommitteeGrid:StreamQueues must be 1–256 (is {options.StreamQueues}), CommitteeGrid:StreamPollInterval between 0 and 10 s (is {options.StreamPollInterval}), "
+                + $"CommitteeGrid:StreamInactivity at least 10 s (is {options.StreamInactivity})");
         }
 
         silo.Configure<ClusterOptions>(o =>
@@ -90,7 +92,7 @@ public static class SiloSetup
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.AddCommitteeGridStreams(options.StreamQueues, options.StreamPollInterval);
+        silo.AddCommitteeGridStreams(options.StreamQueues, options.StreamPollInterval, options.StreamInactivity);
         silo.AddCommitteeGridNotifications();
         silo.AddCommitteeGridCollection();
         if (options.Dashboard)
