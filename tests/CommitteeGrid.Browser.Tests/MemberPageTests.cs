@@ -33,4 +33,29 @@ public sealed class MemberPageTests(PagesFixture host)
         Assert.Equal(1, watch.Loads);
         Assert.Empty(watch.Errors);
     }
+
+    [Fact]
+    public async Task Member_page_lists_the_proposals_the_member_led_co_signed_or_drafted()
+    {
+        var members = await host.Api.MembersOf("420506-G06");
+        var (lead, cosigner) = (members[0], members[1]);
+        var draft = (await host.Api.Post("api/proposals", new { lead, title = "关于夷陵区公交线路优化的提案", body = "建议。" }))["proposalId"]!.GetValue<string>();
+        var joint = (await host.Api.Post("api/proposals", new { lead, title = "关于小区加装电梯的提案", body = "建议。" }))["proposalId"]!.GetValue<string>();
+        await host.Api.Post($"api/proposals/{joint}/invitations", new { lead, members = new[] { cosigner }, deadline = DateTimeOffset.UtcNow.AddDays(2) });
+        await host.Api.Post($"api/proposals/{joint}/signatures", new { member = cosigner, accept = true });
+        await host.Api.Post($"api/proposals/{joint}/submission", new { lead });
+
+        var page = await host.NewPage();
+        var watch = PageWatch.On(page);
+        await page.GotoAsync($"/members/{lead}");
+        await Expect(page.Locator($"#proposals tr[data-proposal='{draft}'] .status")).ToHaveTextAsync("草稿");
+        await Expect(page.Locator($"#proposals tr[data-proposal='{draft}']")).ToContainTextAsync("领衔");
+        await Expect(page.Locator($"#proposals tr[data-proposal='{joint}'] .status")).ToContainTextAsync("待审查");
+        await Expect(page.Locator($"#proposals tr[data-proposal='{joint}'] a")).ToHaveAttributeAsync("href", $"/proposals/{joint}");
+
+        await page.GotoAsync($"/members/{cosigner}");
+        await Expect(page.Locator($"#proposals tr[data-proposal='{joint}']")).ToContainTextAsync("联名");
+        await Expect(page.Locator($"#proposals tr[data-proposal='{draft}']")).ToHaveCountAsync(0);
+        Assert.Empty(watch.Errors);
+    }
 }

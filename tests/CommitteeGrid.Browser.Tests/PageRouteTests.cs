@@ -134,6 +134,7 @@ public sealed class PageRouteTests(PagesFixture host)
             ["/assets/{name}"] = ("PageAsset", "page.read"),
             ["/api/units/{code}/live"] = ("WatchUnit", "unit.live"),
             ["/api/members/{code}/reports"] = ("GetMemberReports", "member.read"),
+            ["/api/members/{code}/proposals"] = ("GetMemberProposals", "member.read"),
         };
         foreach (var (route, (name, operation)) in expected)
         {

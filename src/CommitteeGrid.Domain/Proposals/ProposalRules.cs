@@ -47,7 +47,7 @@ public static partial class ProposalRules
             ?? TextRules.Check("body", command.Body, MaxBodyLength, multiline: true);
         return problem is not null
             ? ProposalDecision.Refuse(RejectionKind.Invalid, problem)
-            : ProposalDecision.Accept(new ProposalDrafted(lead.Code, lead.CommitteeCode, command.Title, command.Body));
+            : ProposalDecision.Accept(new ProposalDrafted(lead.Code, lead.CommitteeCode, command.Title, command.Body), subject: ProposalState.DraftsSubject(lead.Code));
     }
 
     public static ProposalDecision Invite(ProposalState state, ProposalCatalog catalog, InviteCosigners command, DateTimeOffset now)

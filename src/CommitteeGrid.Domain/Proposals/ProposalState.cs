@@ -97,6 +97,9 @@ public sealed class ProposalState(string id)
 
     public static string StreamOf(string proposalId) => "proposal/" + proposalId;
 
+    /// <summary>The ledger subject of a draft: how a member's own list finds drafts, which credit nobody yet.</summary>
+    public static string DraftsSubject(string lead) => "drafts/" + lead;
+
     /// <summary>The ledger subject of a proposal's submission: it brings the proposal into its committee's register.</summary>
     public static string RegisterSubject(string committee) => "proposals/" + committee;
 

@@ -1,14 +1,17 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Abstractions.Proposals;
 using CommitteeGrid.Abstractions.Reports;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Domain.Reports;
+using CommitteeGrid.Domain.Tallies;
 using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Security;
 
 namespace CommitteeGrid.Host.Api;
 
-/// <summary>A member's own record: the reports that credited them in a year and how each stands.</summary>
+/// <summary>A member's own record: the reports and proposals that credited them in a year and how each stands.</summary>
 internal static class MemberEndpoints
 {
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
@@ -57,7 +60,78 @@ internal static class MemberEndpoints
         .WithTags("Members")
         .WithName("GetMemberReports")
         .RequireAccess("member.read");
+
+        app.MapGet("/api/members/{code}/proposals", async (string code, string? year, string? limit, NetworkCatalog catalog, ILedger ledger, IGrainFactory grains, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (UnitEndpoints.Find(catalog, code, out var problem) is not { } member)
+            {
+                return problem!;
+            }
+
+            if (member.Kind != UnitKind.Member)
+            {
+                return Problems.Invalid($"unit '{code}' is {UnitEndpoints.Describe(member.Kind)}, not a member");
+            }
+
+            var (y, badYear) = YearParam.Parse(year, clock);
+            if (badYear is not null)
+            {
+                return badYear;
+            }
+
+            var (max, badLimit) = QueryValues.Int("limit", limit, 1, 1000);
+            if (badLimit is not null)
+            {
+                return badLimit;
+            }
+
+            // Proposals that credited the member this year (led, co-signed, joined by merger), and the
+            // member's own proposals drafted this year, which credit nobody until they are submitted.
+            var prefix = ProposalState.StreamOf("");
+            var credits = await ledger.ReadMemberContributionsAsync(member.Code, ct);
+            var drafts = await ledger.StreamsForSubjectAsync(ProposalState.DraftsSubject(member.Code), ct);
+            var credited = credits
+                .Where(c => c.ChildKey.StartsWith(prefix, StringComparison.Ordinal) && c.Counts.Keys.Any(k => k.Year == y))
+                .Select(c => c.ChildKey[prefix.Length..])
+                .ToHashSet(StringComparer.Ordinal);
+            var ids = credited.Union(drafts.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]), StringComparer.Ordinal);
+            var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProposalGrain>(id).GetView()));
+            var proposals = views
+                .OfType<ProposalView>()
+                .Where(v => credited.Contains(v.Id) || CivilTime.YearOf(v.DraftedAt) == y)
+                .OrderByDescending(v => v.SubmittedAt ?? v.DraftedAt)
+                .ThenBy(v => v.Id, StringComparer.Ordinal)
+                .Take(max ?? 200)
+                .Select(v => ProposalSummary(v, member.Code, catalog))
+                .ToList();
+            return Results.Ok(new { Member = member.ToInfo(), Year = y, Proposals = proposals });
+        })
+        .WithTags("Members")
+        .WithName("GetMemberProposals")
+        .RequireAccess("member.read");
     }
+
+    /// <summary>One proposal as the member's list shows it, with the member's part in it and their own rating.</summary>
+    private static object ProposalSummary(ProposalView view, string member, NetworkCatalog catalog) => new
+    {
+        view.Id,
+        view.Title,
+        view.Status,
+        Role = view.Lead == member ? "lead"
+            : view.Cosigners.Contains(member) ? "cosigner"
+            : "merged",
+        view.Lead,
+        view.Committee,
+        CommitteeName = catalog.Network.Find(view.Committee)?.Name,
+        view.NumberText,
+        view.DraftedAt,
+        view.SubmittedAt,
+        view.Key,
+        view.Excellent,
+        AnswerClass = view.Answer?.Class,
+        MyRating = view.Ratings.FirstOrDefault(r => r.Member == member)?.Rating,
+        view.Version,
+    };
 
     private static object Summary(InfoReportView view, NetworkCatalog catalog) => new
     {

@@ -243,6 +243,58 @@ public sealed class ProposalFlowTests(DemoHostFixture host)
         Assert.Empty(KindsFor(await Feed(bystander, TestUser.Member(bystander)), id));
     }
 
+    [Fact]
+    public async Task A_member_lists_the_proposals_they_led_co_signed_or_drafted_and_nobody_else_s()
+    {
+        const string lead = "420607-M0085";
+        const string cosigner = "420607-M0086";
+        const string bystander = "420607-M0087";
+        var draft = await _kit.Draft(lead, "关于城区停车泊位共享的提案");
+        var submitted = await _kit.Submitted(lead, cosigner);
+        await Ok(_kit.Review(submitted, new { committee = Xiangzhou, action = "register" }));
+
+        var own = await Mine(lead, TestUser.Member(lead));
+        Assert.Equal(lead, Str(own["member"], "code"));
+        Assert.Equal(China.Year, own["year"]!.GetValue<int>());
+        var rows = own["proposals"]!.AsArray().ToDictionary(p => Str(p, "id"));
+        Assert.Equal([submitted, draft], rows.Keys.Where(k => k == draft || k == submitted).OrderBy(k => k == draft));
+        Assert.Equal(("draft", "lead"), (Str(rows[draft], "status"), Str(rows[draft], "role")));
+        Assert.Equal(("registered", "lead", Xiangzhou), (Str(rows[submitted], "status"), Str(rows[submitted], "role"), Str(rows[submitted], "committee")));
+        Assert.False(string.IsNullOrEmpty(rows[submitted]!["numberText"]?.GetValue<string>()));
+        Assert.Equal("关于城区停车泊位共享的提案", Str(rows[draft], "title"));
+
+        // The co-signer sees the proposal they signed, not the lead's draft; a bystander sees neither.
+        var signed = (await Mine(cosigner, TestUser.Member(cosigner)))["proposals"]!.AsArray();
+        Assert.Equal("cosigner", Str(Assert.Single(signed, p => Str(p, "id") == submitted), "role"));
+        Assert.DoesNotContain(signed, p => Str(p, "id") == draft);
+        Assert.DoesNotContain((await Mine(bystander, TestUser.Member(bystander)))["proposals"]!.AsArray(), p => Str(p, "id") == draft || Str(p, "id") == submitted);
+
+        // Staff of the county read a member's list; another member may not; a year before anything was drafted is empty.
+        Assert.Contains((await Mine(lead, Office))["proposals"]!.AsArray(), p => Str(p, "id") == submitted);
+        Assert.Equal(403, (await Api.As(TestUser.Member(bystander)).Get($"api/members/{lead}/proposals")).Code);
+        Assert.Empty((await Api.Get($"api/members/{lead}/proposals?year=2001")).Json!["proposals"]!.AsArray());
+        Assert.Single((await Api.Get($"api/members/{lead}/proposals?limit=1")).Json!["proposals"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("api/members/420607/proposals", 400, "is a committee, not a member")]
+    [InlineData("api/members/420607-M9999/proposals", 404, "is not in the network")]
+    [InlineData("api/members/420607-M0085/proposals?year=20x6", 400, "is not a year")]
+    [InlineData("api/members/420607-M0085/proposals?limit=0", 400, "limit")]
+    public async Task A_member_list_of_proposals_refuses_what_is_not_a_member_year_or_limit(string path, int code, string detail)
+    {
+        var answer = await Api.Get(path);
+        Assert.Equal(code, answer.Code);
+        Assert.Contains(detail, answer.Json?["detail"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+    }
+
+    private async Task<JsonNode> Mine(string member, TestUser user)
+    {
+        var answer = await Api.As(user).Get($"api/members/{member}/proposals");
+        Assert.True(answer.Code == 200, answer.ToString());
+        return answer.Json!;
+    }
+
     /// <summary>The member items of a rules document applied by hand: counts times points, bonuses, item caps, the total's cap.</summary>
     private static decimal Score(JsonNode rules, Dictionary<string, long> counts)
     {

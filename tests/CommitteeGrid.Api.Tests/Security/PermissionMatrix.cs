@@ -30,6 +30,7 @@ public static class PermissionMatrix
         new("GET /api/units/{code}/trend", Target.Unit, "- W W W - -"),
         new("GET /api/units/{code}/six-ones", Target.Unit, "W W W W - -"),
         new("GET /api/members/{code}/reports", Target.Unit, "W W W W - -"),
+        new("GET /api/members/{code}/proposals", Target.Unit, "W W W W - -"),
         new("GET /api/groups/{code}/duty-records", Target.Unit, "W W W W - -"),
         new("GET /api/units/{code}/audit", Target.Unit, "- - W - - -"),
         new("GET /api/verify/{code}", Target.Unit, "- - W - A -"),

@@ -21,7 +21,7 @@ public sealed class ProposalSigningTests
         var decision = driver.Must(driver.Draft());
 
         Assert.Empty(decision.Deltas);
-        Assert.Null(decision.Subject);
+        Assert.Equal(ProposalState.DraftsSubject(Lead), decision.Subject);
         Assert.Equal(ProposalStatus.Draft, driver.State.Status);
         Assert.Equal(County, driver.State.Committee);
         Assert.Equal(Lead, driver.State.Lead);

@@ -160,6 +160,13 @@ const words = {
   'six.reportback': ['一次向活动组述职', 'One report-back to the group'],
   record: ['履职记录：本人报送的社情民意信息', 'Record: information reports led'],
   noReports: ['本年度没有报送记录', 'No reports this year'],
+  myProposals: ['提案：本人领衔、联名或起草的提案', 'Proposals: led, co-signed or drafted'],
+  noProposals: ['本年度没有提案', 'No proposals this year'],
+  proposalRole: ['本人', 'Part'],
+  'part.lead': ['领衔', 'lead'],
+  'part.cosigner': ['联名', 'co-signer'],
+  'part.merged': ['并案', 'merged'],
+  myRating: ['本人评价', 'My rating'],
 
   notifications: ['通知', 'Notifications'],
   notificationsOf: ['{0} · 通知', '{0} · Notifications'],

@@ -1,8 +1,9 @@
-// The member page (/members/{code}): "six ones" progress, the score explained line by line, and the
-// member's record (the reports they lead and how each stands at every level). Live like the unit page.
+// The member page (/members/{code}): "six ones" progress, the score explained line by line, the
+// member's record (the reports they lead and how each stands at every level) and their proposals (led,
+// co-signed, drafted, with the answer class and their own rating). Live like the unit page.
 
 import { h, put, getJson, enc, segment, params, query, unitHref, header, section, follow, coalesce, table, me, actionForm, field, loadUnit } from './core.js';
-import { t, onLanguage, levelLabel, statusLabel, formatTime, formatNumber } from './i18n.js';
+import { t, onLanguage, levelLabel, statusLabel, proposalStatusLabel, formatTime, formatNumber } from './i18n.js';
 import { tallyView, scoreView } from './widgets.js';
 
 const code = segment(1);
@@ -23,12 +24,13 @@ const sixOnes = [
 
 async function load() {
   const year = query({ year: state.year });
-  const [tally, score, record] = await Promise.allSettled([
+  const [tally, score, record, proposals] = await Promise.allSettled([
     getJson(`/api/units/${enc(code)}/tally${year}`),
     getJson(`/api/units/${enc(code)}/score${year}`),
     getJson(`/api/members/${enc(code)}/reports${year}`),
+    getJson(`/api/members/${enc(code)}/proposals${year}`),
   ]);
-  state.results = { tally, score, record };
+  state.results = { tally, score, record, proposals };
   if (tally.status === 'fulfilled' && !state.year) state.year = String(tally.value.year);
 }
 
@@ -79,6 +81,29 @@ function drawRecord() {
   ], reports, { class: 'record', rowProps: (x) => ({ data: { report: x.id } }) }));
 }
 
+function drawProposals() {
+  const r = state.results.proposals;
+  if (r.status !== 'fulfilled') {
+    bodies.proposals.replaceChildren(unavailable(r));
+    return;
+  }
+  const proposals = r.value.proposals || [];
+  if (proposals.length === 0) {
+    bodies.proposals.replaceChildren(h('p', { class: 'muted' }, t('noProposals')));
+    return;
+  }
+  bodies.proposals.replaceChildren(table([
+    ['submittedAt', (x) => formatTime(x.submittedAt || x.draftedAt)],
+    ['number', (x) => x.numberText || ''],
+    ['title', (x) => h('a', { href: `/proposals/${enc(x.id)}` }, x.title)],
+    ['proposalRole', (x) => t(`part.${x.role}`)],
+    ['status', (x) => h('span', { class: `status ${x.status}` }, proposalStatusLabel(x.status),
+      x.key ? ` · ${t('keyProposal')}` : '', x.excellent ? ` · ${t('excellent')}` : '')],
+    ['answerClass', (x) => (x.answerClass ? t(`class.${String(x.answerClass).toLowerCase()}`) : '')],
+    ['myRating', (x) => (x.myRating ? t(`rating.${x.myRating}`) : '')],
+  ], proposals, { class: 'proposals', rowProps: (x) => ({ data: { proposal: x.id } }) }));
+}
+
 /** Today in China, as yyyy-MM-dd. */
 function chinaToday() {
   return new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
@@ -108,6 +133,7 @@ function draw() {
   drawSixOnes();
   drawScore();
   drawRecord();
+  drawProposals();
   const tally = state.results.tally;
   if (tally && tally.status === 'fulfilled') document.body.dataset.version = String(tally.value.version);
 }
@@ -141,14 +167,15 @@ function render() {
   const [six, sixBody] = section('six-ones', 'sixOnes');
   const [score, scoreBody] = section('score', 'score');
   const [record, recordBody] = section('record', 'record');
-  Object.assign(bodies, { six: sixBody, score: scoreBody, record: recordBody });
+  const [proposals, proposalsBody] = section('proposals', 'myProposals');
+  Object.assign(bodies, { six: sixBody, score: scoreBody, record: recordBody, proposals: proposalsBody });
   put(main,
     h('div', { class: 'title' }, h('h1', { id: 'unit-name' }, unit.name), h('span', { class: 'year' }, `${t('year')} ${state.year}`)),
     h('p', { class: 'facts' }, facts.join(' · '),
       group ? [' · ', `${t('group')}: `, h('a', { href: unitHref(group.code, group.kind, state.year) }, group.name)] : null),
     links(group),
     own() ? dutySection() : null,
-    six, score, record);
+    six, score, record, proposals);
   draw();
 }
 
