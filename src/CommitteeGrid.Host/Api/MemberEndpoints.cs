@@ -3,6 +3,7 @@ using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Abstractions.Proposals;
 using CommitteeGrid.Abstractions.Reports;
 using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Domain.Network;
 using CommitteeGrid.Domain.Proposals;
 using CommitteeGrid.Domain.Reports;
 using CommitteeGrid.Domain.Tallies;
@@ -18,26 +19,9 @@ internal static class MemberEndpoints
     {
         app.MapGet("/api/members/{code}/reports", async (string code, string? year, string? limit, NetworkCatalog catalog, ILedger ledger, IGrainFactory grains, TimeProvider clock, CancellationToken ct) =>
         {
-            if (UnitEndpoints.Find(catalog, code, out var problem) is not { } member)
+            if (Query(catalog, code, year, limit, clock, out var member, out var y, out var max) is { } problem)
             {
-                return problem!;
-            }
-
-            if (member.Kind != UnitKind.Member)
-            {
-                return Problems.Invalid($"unit '{code}' is {UnitEndpoints.Describe(member.Kind)}, not a member");
-            }
-
-            var (y, badYear) = YearParam.Parse(year, clock);
-            if (badYear is not null)
-            {
-                return badYear;
-            }
-
-            var (max, badLimit) = QueryValues.Int("limit", limit, 1, 1000);
-            if (badLimit is not null)
-            {
-                return badLimit;
+                return problem;
             }
 
             // The ledger's per-stream credits are the member's rollup children; the report streams among
@@ -63,26 +47,9 @@ internal static class MemberEndpoints
 
         app.MapGet("/api/members/{code}/proposals", async (string code, string? year, string? limit, NetworkCatalog catalog, ILedger ledger, IGrainFactory grains, TimeProvider clock, CancellationToken ct) =>
         {
-            if (UnitEndpoints.Find(catalog, code, out var problem) is not { } member)
+            if (Query(catalog, code, year, limit, clock, out var member, out var y, out var max) is { } problem)
             {
-                return problem!;
-            }
-
-            if (member.Kind != UnitKind.Member)
-            {
-                return Problems.Invalid($"unit '{code}' is {UnitEndpoints.Describe(member.Kind)}, not a member");
-            }
-
-            var (y, badYear) = YearParam.Parse(year, clock);
-            if (badYear is not null)
-            {
-                return badYear;
-            }
-
-            var (max, badLimit) = QueryValues.Int("limit", limit, 1, 1000);
-            if (badLimit is not null)
-            {
-                return badLimit;
+                return problem;
             }
 
             // Proposals that credited the member this year (led, co-signed, joined by merger), and the
@@ -109,6 +76,31 @@ internal static class MemberEndpoints
         .WithTags("Members")
         .WithName("GetMemberProposals")
         .RequireAccess("member.read");
+    }
+
+    /// <summary>The member a list is about and its year and limit, or the problem with one of them.</summary>
+    private static IResult? Query(NetworkCatalog catalog, string code, string? year, string? limit, TimeProvider clock, out NetworkUnit member, out int y, out int? max)
+    {
+        (member, y, max) = (null!, 0, null);
+        if (UnitEndpoints.Find(catalog, code, out var problem) is not { } unit)
+        {
+            return problem!;
+        }
+
+        if (unit.Kind != UnitKind.Member)
+        {
+            return Problems.Invalid($"unit '{code}' is {UnitEndpoints.Describe(unit.Kind)}, not a member");
+        }
+
+        member = unit;
+        (y, problem) = YearParam.Parse(year, clock);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        (max, problem) = QueryValues.Int("limit", limit, 1, 1000);
+        return problem;
     }
 
     /// <summary>One proposal as the member's list shows it, with the member's part in it and their own rating.</summary>
