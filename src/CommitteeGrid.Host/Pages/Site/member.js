@@ -60,39 +60,29 @@ function drawScore() {
   bodies.score.replaceChildren(r.status === 'fulfilled' ? scoreView(r.value) : unavailable(r));
 }
 
+/** One of the member's lists: its rows as a table, a line when there are none, or why it could not be read. */
+function drawList(body, result, rowsOf, emptyKey, columns, options) {
+  if (result.status !== 'fulfilled') {
+    body.replaceChildren(unavailable(result));
+    return;
+  }
+  const rows = rowsOf(result.value) || [];
+  body.replaceChildren(rows.length === 0 ? h('p', { class: 'muted' }, t(emptyKey)) : table(columns, rows, options));
+}
+
 function drawRecord() {
-  const r = state.results.record;
-  if (r.status !== 'fulfilled') {
-    bodies.record.replaceChildren(unavailable(r));
-    return;
-  }
-  const reports = r.value.reports || [];
-  if (reports.length === 0) {
-    bodies.record.replaceChildren(h('p', { class: 'muted' }, t('noReports')));
-    return;
-  }
-  bodies.record.replaceChildren(table([
+  drawList(bodies.record, state.results.record, (v) => v.reports, 'noReports', [
     ['submittedAt', (x) => formatTime(x.submittedAt)],
     ['title', (x) => h('a', { href: `/reports/${enc(x.id)}` }, x.title)],
     ['status', (x) => h('span', { class: `status ${x.status}` }, statusLabel(x.status))],
     ['currentCommittee', (x) => x.currentCommitteeName || x.currentCommittee],
     ['levels', (x) => h('span', { class: 'chips' }, (x.levels || []).map((l) => h('span', { class: `chip ${l.status}` },
       `${levelLabel(l.level)} ${statusLabel(l.status)}${l.endorsements ? ` · ${t('endorsements')} ${formatNumber(l.endorsements)}` : ''}`)))],
-  ], reports, { class: 'record', rowProps: (x) => ({ data: { report: x.id } }) }));
+  ], { class: 'record', rowProps: (x) => ({ data: { report: x.id } }) });
 }
 
 function drawProposals() {
-  const r = state.results.proposals;
-  if (r.status !== 'fulfilled') {
-    bodies.proposals.replaceChildren(unavailable(r));
-    return;
-  }
-  const proposals = r.value.proposals || [];
-  if (proposals.length === 0) {
-    bodies.proposals.replaceChildren(h('p', { class: 'muted' }, t('noProposals')));
-    return;
-  }
-  bodies.proposals.replaceChildren(table([
+  drawList(bodies.proposals, state.results.proposals, (v) => v.proposals, 'noProposals', [
     ['submittedAt', (x) => formatTime(x.submittedAt || x.draftedAt)],
     ['number', (x) => x.numberText || ''],
     ['title', (x) => h('a', { href: `/proposals/${enc(x.id)}` }, x.title)],
@@ -101,7 +91,7 @@ function drawProposals() {
       x.key ? ` · ${t('keyProposal')}` : '', x.excellent ? ` · ${t('excellent')}` : '')],
     ['answerClass', (x) => (x.answerClass ? t(`class.${String(x.answerClass).toLowerCase()}`) : '')],
     ['myRating', (x) => (x.myRating ? t(`rating.${x.myRating}`) : '')],
-  ], proposals, { class: 'proposals', rowProps: (x) => ({ data: { proposal: x.id } }) }));
+  ], { class: 'proposals', rowProps: (x) => ({ data: { proposal: x.id } }) });
 }
 
 /** Today in China, as yyyy-MM-dd. */
