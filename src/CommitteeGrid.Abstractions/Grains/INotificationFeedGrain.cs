@@ -5,10 +5,17 @@ namespace CommitteeGrid.Abstractions.Grains;
 
 /// <summary>
 /// The notification feed of one recipient (a member code or a unit code): the latest events that concern
-/// it, numbered in arrival order. Fed by the "events" stream keyed by the recipient's code.
+/// it, numbered in arrival order. Publishers hand it each event with a one-way call (<see cref="Deliver"/>).
 /// </summary>
 public interface INotificationFeedGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Adds the event (once: a repeat of its id is ignored). One-way: the publisher's command is already
+    /// durable and does not wait for feeds; a delivery lost with a silo is lost like a memory-stream message.
+    /// </summary>
+    [OneWay]
+    Task Deliver(DomainEvent e);
+
     /// <summary>Items after <paramref name="after"/> (oldest first), or the newest <paramref name="limit"/> when null.</summary>
     Task<FeedPage> Read(long? after, int limit);
 

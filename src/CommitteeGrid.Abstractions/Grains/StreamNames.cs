@@ -24,10 +24,4 @@ public static class StreamNames
 
     /// <summary>Self-reported duty records for a group to confirm; keyed by the activity group.</summary>
     public const string DutyBook = "duty";
-
-    /// <summary>
-    /// What happened that concerns someone (a <c>DomainEvent</c>), keyed by the recipient's member or unit
-    /// code; each recipient's notification feed is implicitly subscribed.
-    /// </summary>
-    public const string Events = "events";
 }

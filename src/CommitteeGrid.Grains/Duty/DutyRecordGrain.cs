@@ -104,7 +104,7 @@ public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, Even
         var sends = new List<Task>();
         if (notice is not null)
         {
-            sends.Add(events.Publish(this, notice));
+            sends.Add(events.Publish(notice));
         }
 
         foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())

@@ -3,26 +3,26 @@ using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Domain.Notifications;
 using CommitteeGrid.Domain.Proposals;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 
 namespace CommitteeGrid.Grains.Notifications;
 
 /// <summary>
 /// What a grain calls after its ledger entry is committed, for an event that concerns people: the event
-/// goes to each recipient's feed (the "events" stream keyed by the recipient's code) and, once, to every
-/// unit above the recipients that has webhooks. Notifications only: a failure here is logged, never
-/// turned into a failed command, because the ledger already holds what happened.
+/// goes to each recipient's feed and, once, to every unit above the recipients that has webhooks, both by
+/// one-way grain calls. Notifications only: a failure here is logged, never turned into a failed command,
+/// because the ledger already holds what happened. Feeds are not on a memory stream: a stream per
+/// recipient put tens of thousands of streams in the pulling agents, which scan all their streams on
+/// every read, and cost a queue call, a dequeue and a delivery where one call does.
 /// </summary>
 public sealed class EventPublisher(IGrainFactory grains, ProposalCatalog catalog, WebhookIndex index, ILogger<EventPublisher> logger)
 {
-    public async Task Publish(IGrainBase publisher, DomainEvent e)
+    public async Task Publish(DomainEvent e)
     {
         try
         {
-            var provider = publisher.GetStreamProvider(StreamNames.Provider);
             var sends = e.Recipients
                 .Distinct(StringComparer.Ordinal)
-                .Select(r => provider.GetStream<DomainEvent>(StreamId.Create(StreamNames.Events, r)).OnNextAsync(e))
+                .Select(r => grains.GetGrain<INotificationFeedGrain>(r).Deliver(e))
                 .ToList();
 
             var hooked = await index.Units();

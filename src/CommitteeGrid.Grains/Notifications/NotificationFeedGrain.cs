@@ -4,16 +4,13 @@ using CommitteeGrid.Abstractions.Notifications;
 using CommitteeGrid.Domain.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
-using Orleans.Streams;
 
 namespace CommitteeGrid.Grains.Notifications;
 
 /// <summary>
-/// One recipient's feed, fed by the "events" stream keyed by its code. Live pages long-poll it
+/// One recipient's feed, handed each event by <see cref="EventPublisher"/>. Live pages long-poll it
 /// (<see cref="WaitAfter"/>): every waiter is released the moment an item arrives.
 /// </summary>
-[ImplicitStreamSubscription(StreamNames.Events)]
 public sealed class NotificationFeedGrain(
     [PersistentState("feed", "notifications")] IPersistentState<FeedSnapshot> store,
     IOptions<NotificationOptions> options,
@@ -28,12 +25,10 @@ public sealed class NotificationFeedGrain(
 
     private string Recipient => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _feed = store.State.ToFeed(_options.FeedCapacity);
-        await this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<DomainEvent>(StreamId.Create(StreamNames.Events, Recipient))
-            .SubscribeAsync(OnEvent);
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Write();
@@ -69,7 +64,7 @@ public sealed class NotificationFeedGrain(
         return new MarkReadResult(new FeedStatus(Recipient, mark.LastSeq, mark.ReadThrough, mark.Unread), null, marked.Replayed);
     }
 
-    private Task OnEvent(DomainEvent e, StreamSequenceToken? token)
+    public Task Deliver(DomainEvent e)
     {
         if (_feed.Add(e))
         {

@@ -383,7 +383,7 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
         var sends = new List<Task>();
         if (notice is not null)
         {
-            sends.Add(events.Publish(this, notice));
+            sends.Add(events.Publish(notice));
         }
 
         foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())

@@ -114,7 +114,7 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Even
     private async Task Publish(Decision decision, DomainEvent notice)
     {
         var provider = this.GetStreamProvider(StreamNames.Provider);
-        var sends = new List<Task> { events.Publish(this, notice) };
+        var sends = new List<Task> { events.Publish(notice) };
         foreach (var member in decision.Deltas.Select(d => d.Member).Distinct())
         {
             if (_state.CreditTo(member) is { } credit)
