@@ -3,9 +3,13 @@ using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Reports;
 using CommitteeGrid.Grains.Units;
 using CommitteeGrid.Host.Notifications;
+using CommitteeGrid.Storage.Postgres;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Streams;
 
 namespace CommitteeGrid.Host.Hosting;
@@ -77,6 +81,30 @@ public static class SiloSetup
         return silo;
     }
 
+    /// <summary>
+    /// Grain storage in <c>cg_grain_state</c>, written many grains to a statement: feeds, webhook outboxes
+    /// and rollup snapshots wrote one transaction each through Orleans' ADO.NET provider, 560 a second at a
+    /// plenary peak against 60 for the ledger. The ADO.NET providers stay registered under "NAME-adonet" so
+    /// that what they stored before is still read.
+    /// </summary>
+    private static void AddBatchedGrainStorage(ISiloBuilder silo, string connectionString, params string[] names)
+    {
+        silo.Services.AddSingleton(_ => new PostgresStateStore(connectionString));
+        foreach (var name in names)
+        {
+            var previous = name + "-adonet";
+            silo.AddAdoNetGrainStorage(previous, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            silo.Services.AddGrainStorage(name, (services, _) => new PostgresGrainStorage(
+                services.GetRequiredService<PostgresStateStore>(),
+                services.GetRequiredService<Serializer>(),
+                services.GetRequiredKeyedService<IGrainStorage>(previous)));
+        }
+    }
+
     public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
     {
         if (options.StreamQueues is < 1 or > 256 || options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10)
@@ -121,16 +149,7 @@ public static class SiloSetup
                 o.Invariant = "Npgsql";
                 o.ConnectionString = options.Postgres;
             });
-            silo.AddAdoNetGrainStorage("rollups", o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = options.Postgres;
-            });
-            silo.AddAdoNetGrainStorage("notifications", o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = options.Postgres;
-            });
+            AddBatchedGrainStorage(silo, options.Postgres!, "rollups", "notifications");
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = "Npgsql";

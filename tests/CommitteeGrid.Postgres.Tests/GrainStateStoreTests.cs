@@ -1,0 +1,141 @@
+using System.Text;
+using CommitteeGrid.Grains.Units;
+using CommitteeGrid.Host.Hosting;
+using CommitteeGrid.Storage;
+using CommitteeGrid.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace CommitteeGrid.Postgres.Tests;
+
+/// <summary>Grain state written many grains to a statement, each write still checked against the version its writer read.</summary>
+[Collection("postgres")]
+public sealed class GrainStateStoreTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Concurrent_writes_all_land_and_each_is_checked_against_its_version()
+    {
+        var connection = await Schema("state");
+        await using var store = new PostgresStateStore(connection, maxBatch: 64);
+
+        // 300 grains write at once (the store puts up to 64 in a statement): every write lands.
+        var keys = Enumerable.Range(0, 300).Select(i => $"feed/member/M{i:D4}").ToArray();
+        var first = await Task.WhenAll(keys.Select(k => store.WriteAsync(k, 0, Encoding.UTF8.GetBytes(k))));
+        Assert.All(first, v => Assert.Equal(1, v));
+        var second = await Task.WhenAll(keys.Select(k => store.WriteAsync(k, 1, Encoding.UTF8.GetBytes(k + "!"))));
+        Assert.All(second, v => Assert.Equal(2, v));
+        Assert.Equal("feed/member/M0042!", Encoding.UTF8.GetString((await store.ReadAsync(keys[42]))!.Payload));
+        Assert.Equal(2, (await store.ReadAsync(keys[42]))!.Version);
+        Assert.Null(await store.ReadAsync("feed/member/nobody"));
+
+        // A stale version and a second "first" write are refused; the writes beside them in the statement land.
+        var stale = store.WriteAsync(keys[0], 1, [1]);
+        var again = store.WriteAsync(keys[1], 0, [2]);
+        var fine = store.WriteAsync(keys[2], 2, [3]);
+        await Assert.ThrowsAsync<StateVersionConflictException>(() => stale);
+        await Assert.ThrowsAsync<StateVersionConflictException>(() => again);
+        Assert.Equal(3, await fine);
+        Assert.Equal("feed/member/M0000!", Encoding.UTF8.GetString((await store.ReadAsync(keys[0]))!.Payload));
+
+        // Two writers racing from the same version: exactly one wins, whichever statement each lands in.
+        var racers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            try
+            {
+                return await store.WriteAsync(keys[3], 2, [(byte)i]);
+            }
+            catch (StateVersionConflictException)
+            {
+                return -1;
+            }
+        }));
+        Assert.Equal([-1, 3], racers.Order());
+        Assert.Equal(300, await Count(connection));
+    }
+
+    [Fact]
+    public async Task Grain_storage_round_trips_state_reads_what_the_previous_provider_held_and_a_clear_shadows_it()
+    {
+        var connection = await Schema("grainstate");
+        await using var store = new PostgresStateStore(connection);
+        var serializer = new ServiceCollection()
+            .AddSerializer(b => b.AddAssembly(typeof(RollupSnapshot).Assembly))
+            .BuildServiceProvider()
+            .GetRequiredService<Serializer>();
+        var office = GrainId.Create("office", "420607-L01");
+        var earlier = new EarlierStorage(Snapshot("420607-L01-G01", 7));
+        var storage = new PostgresGrainStorage(store, serializer, earlier);
+
+        // Held only by the previous provider: read from there, with no version here yet.
+        var state = new GrainState<RollupSnapshot>(new RollupSnapshot());
+        await storage.ReadStateAsync("rollup", office, state);
+        Assert.True(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.Equal(7, state.State!.Children.Single().Version);
+
+        // The first write puts it here; a reader then sees this store's copy.
+        state.State!.Children[0].Version = 8;
+        await storage.WriteStateAsync("rollup", office, state);
+        Assert.Equal("1", state.ETag);
+        var reread = new GrainState<RollupSnapshot>(new RollupSnapshot());
+        await storage.ReadStateAsync("rollup", office, reread);
+        Assert.Equal(8, reread.State!.Children.Single().Version);
+        Assert.Equal("420607-L01-G01", reread.State!.Children.Single().Key);
+        Assert.Equal("1", reread.ETag);
+
+        // A writer holding an old ETag is told its state is inconsistent, and nothing changes.
+        var stale = new GrainState<RollupSnapshot>(Snapshot("420607-L01-G02", 1)) { ETag = "0" };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("rollup", office, stale));
+
+        // Cleared: nothing is read back, not even what the previous provider still holds.
+        await storage.ClearStateAsync("rollup", office, reread);
+        Assert.False(reread.RecordExists);
+        var afterClear = new GrainState<RollupSnapshot>(new RollupSnapshot());
+        await storage.ReadStateAsync("rollup", office, afterClear);
+        Assert.False(afterClear.RecordExists);
+        Assert.Empty(afterClear.State!.Children);
+        Assert.Equal(1, earlier.Reads);
+    }
+
+    private async Task<string> Schema(string name)
+    {
+        var connection = await postgres.CreateDatabaseAsync(name);
+        await SchemaMigrator.MigrateAsync(connection);
+        return connection;
+    }
+
+    private static async Task<long> Count(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM cg_grain_state", db);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static RollupSnapshot Snapshot(string child, long version) => new()
+    {
+        Children = [new StoredChild { Key = child, Version = version, Counts = [new StoredCount { Year = 2026, Counter = "report.adopted", Value = 3 }] }],
+    };
+
+    /// <summary>What a provider that held the state before answers: one stored snapshot for any grain.</summary>
+    private sealed class EarlierStorage(RollupSnapshot held) : IGrainStorage
+    {
+        public int Reads { get; private set; }
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            Reads++;
+            grainState.State = (T)(object)held;
+            grainState.ETag = "earlier-etag";
+            grainState.RecordExists = true;
+            return Task.CompletedTask;
+        }
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new InvalidOperationException("nothing is written to the previous provider");
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new InvalidOperationException("nothing is cleared in the previous provider");
+    }
+}
