@@ -92,9 +92,14 @@ var probing = probe.Run(stopProbe.Token);
 var cpu = host is null ? null : new CpuMeter(host.Id, CpuMeter.PostmasterOf(launcher.PostgresFolder));
 var cpuBefore = cpu?.Sample();
 var loadBefore = LoadAverage();
+var slices = new IntervalMeter(() => load.Acknowledged, cpu, TimeSpan.FromSeconds(30));
+using var stopSlices = new CancellationTokenSource();
+var slicing = slices.Run(stopSlices.Token);
 var measured = Stopwatch.StartNew();
 await load.Run(options.Workers, TimeSpan.FromSeconds(options.Seconds), CancellationToken.None);
 var elapsed = measured.Elapsed.TotalSeconds;
+stopSlices.Cancel();
+await slicing;
 var loadAfter = LoadAverage();
 var cpuUsed = cpu is null ? null : cpu.Sample() - cpuBefore!;
 stopProbe.Cancel();
@@ -109,6 +114,11 @@ Console.WriteLine($"plenary peak, {(options.Embedded ? "embedded" : "PostgreSQL"
 Console.WriteLine($"  machine                 {Environment.ProcessorCount} cores, load average {loadBefore} before, {loadAfter} after (other work on the machine distorts every figure)"
     + (options.Environment.Count > 0 ? $"; silo environment {string.Join(' ', options.Environment.Select(e => $"{e.Key}={e.Value}"))}" : ""));
 Console.WriteLine($"  durable commands/s      {load.Acknowledged / elapsed:N0}  ({load.Acknowledged:N0} acknowledged, {load.Failed:N0} failed)");
+if (slices.Summary() is { } bySlice)
+{
+    Console.WriteLine($"  by 30 s                 {bySlice}");
+}
+
 Console.WriteLine($"  acknowledgement         {load.Acks.Summary()}");
 if (cpuUsed is not null && load.Acknowledged > 0)
 {

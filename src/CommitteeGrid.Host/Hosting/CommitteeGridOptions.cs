@@ -66,7 +66,7 @@ public sealed class CommitteeGridOptions
     /// <summary>The embedded demo users' password; random per process when not set.</summary>
     public string? DemoPassword { get; set; }
 
-    /// <summary>Queues of the memory streams that carry tallies, inbox notices and events (per silo).</summary>
+    /// <summary>Queues of the memory streams that carry tallies and inbox notices (per silo).</summary>
     public int StreamQueues { get; set; } = SiloSetup.DefaultStreamQueues;
 
     /// <summary>How often an idle stream queue is polled: the longest a message waits for each hop when traffic is light.</summary>
@@ -77,6 +77,12 @@ public sealed class CommitteeGridOptions
 
     /// <summary>Mount the Orleans dashboard at /dashboard/ (operators only). It profiles every grain call while someone watches it.</summary>
     public bool Dashboard { get; set; } = true;
+
+    /// <summary>
+    /// How often the dashboard samples the cluster's counters. Each sample reads Orleans' gauges, some of
+    /// which walk every activation, so at a peak short intervals cost the silo noticeably.
+    /// </summary>
+    public TimeSpan DashboardSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 }

@@ -105,14 +105,38 @@ public static class SiloSetup
         }
     }
 
+    /// <summary>What is wrong with the silo's tuning settings, in words an operator can act on; null when nothing is.</summary>
+    public static string? SettingsProblem(CommitteeGridOptions options)
+    {
+        var problems = new List<string>();
+        if (options.StreamQueues is < 1 or > 256)
+        {
+            problems.Add($"CommitteeGrid:StreamQueues must be 1–256 (is {options.StreamQueues})");
+        }
+
+        if (options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10))
+        {
+            problems.Add($"CommitteeGrid:StreamPollInterval must be above 0 and at most 10 s (is {options.StreamPollInterval})");
+        }
+
+        if (options.StreamInactivity < TimeSpan.FromSeconds(10))
+        {
+            problems.Add($"CommitteeGrid:StreamInactivity must be at least 10 s (is {options.StreamInactivity})");
+        }
+
+        if (options.DashboardSampleInterval < TimeSpan.FromSeconds(1) || options.DashboardSampleInterval > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"CommitteeGrid:DashboardSampleInterval must be between 1 s and 10 min (is {options.DashboardSampleInterval})");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
     public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
     {
-        if (options.StreamQueues is < 1 or > 256 || options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10)
-            || options.StreamInactivity < TimeSpan.FromSeconds(10))
+        if (SettingsProblem(options) is { } problem)
         {
-            throw new InvalidOperationException(
-                $"CommitteeGrid:StreamQueues must be 1–256 (is {options.StreamQueues}), CommitteeGrid:StreamPollInterval between 0 and 10 s (is {options.StreamPollInterval}), "
-                + $"CommitteeGrid:StreamInactivity at least 10 s (is {options.StreamInactivity})");
+            throw new InvalidOperationException(problem);
         }
 
         silo.Configure<ClusterOptions>(o =>
@@ -125,8 +149,7 @@ public static class SiloSetup
         silo.AddCommitteeGridCollection();
         if (options.Dashboard)
         {
-            // Counters every 5 s rather than every second: each collection walks every activation.
-            silo.AddDashboard(o => o.CounterUpdateIntervalMs = 5000);
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = (int)options.DashboardSampleInterval.TotalMilliseconds);
         }
 
         if (options.UsesPostgres)
