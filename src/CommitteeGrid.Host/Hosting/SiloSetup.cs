@@ -18,13 +18,14 @@ namespace CommitteeGrid.Host.Hosting;
 public static class SiloSetup
 {
     /// <summary>
-    /// Stream queues per silo. Each queue's pulling agent delivers its messages in order and scans its
-    /// active streams on every read, so queues cost CPU; but one agent has a ceiling, and the queues are
-    /// what several silos share out. Measured on the plenary run (warm, 60,000 members, 2 cores): 2 queues
-    /// fell seconds behind, 4 and 8 kept freshness under 0.4 s at 1,630–1,720 commands/s, 16 gave 1,480
-    /// and 64 gave 1,290.
+    /// Stream queues per silo. Each queue's pulling agent delivers its messages in order and now and then
+    /// scans every stream it holds, so each agent costs CPU; but one agent has a ceiling, and the queues are
+    /// what several silos share out. Measured on the plenary run (60,000 members, 2 cores): in a one-minute
+    /// run 2 queues fell seconds behind and 4 and 8 were a little ahead of 16 (1,716 and 1,629 against 1,481
+    /// commands/s); over four minutes, as streams pile up in each agent, 16 gave 1,368 and 1,500 against
+    /// 969–1,283 for 8, with less silo CPU per command.
     /// </summary>
-    public const int DefaultStreamQueues = 8;
+    public const int DefaultStreamQueues = 16;
 
     /// <summary>
     /// Memory streams with implicit subscriptions only. A queue with messages is drained at once; an idle
