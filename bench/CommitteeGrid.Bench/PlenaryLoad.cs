@@ -16,6 +16,15 @@ public sealed class PlenaryLoad(Api api, CommitteeNetwork network, IReadOnlyList
 
     public LatencyRecorder Acks { get; } = new();
 
+    /// <summary>The same samples by command (submit, adopt, forward, endorse): which step makes the tail.</summary>
+    public IReadOnlyDictionary<string, LatencyRecorder> AcksByCommand { get; } = new Dictionary<string, LatencyRecorder>(StringComparer.Ordinal)
+    {
+        ["submit"] = new(),
+        ["adopt"] = new(),
+        ["forward"] = new(),
+        ["endorse"] = new(),
+    };
+
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
     public long Failed => Interlocked.Read(ref _failed);
@@ -39,24 +48,28 @@ public sealed class PlenaryLoad(Api api, CommitteeNetwork network, IReadOnlyList
             var open = reports.Count == 0 ? null : reports[rng.Next(reports.Count)];
             string path;
             object body;
+            string command;
             NetworkUnit? lead = null;
             if (open is null || rng.NextDouble() < 0.4)
             {
                 lead = members[rng.Next(members.Count)];
                 path = "/api/reports";
                 body = new { author = lead.Code, title = $"关于第{n}项民生事项的建议", body = "一事一报：情况、原因、建议。" };
+                command = "submit";
                 open = null;
             }
             else
             {
-                (path, body) = open.Next(network);
+                (path, body, command) = open.Next(network);
             }
 
             var started = Stopwatch.GetTimestamp();
             try
             {
                 var answer = await api.Command(path, key, body);
-                Acks.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Acks.Add(ms);
+                AcksByCommand[command].Add(ms);
                 Interlocked.Increment(ref _acknowledged);
                 if (lead is not null)
                 {
@@ -87,11 +100,11 @@ public sealed class PlenaryLoad(Api api, CommitteeNetwork network, IReadOnlyList
 
         public bool Done => _step >= steps || (_at.Level == CommitteeLevel.National && _step % 3 == 1);
 
-        public (string Path, object Body) Next(CommitteeNetwork network) => (_step % 3) switch
+        public (string Path, object Body, string Command) Next(CommitteeNetwork network) => (_step % 3) switch
         {
-            0 => ($"/api/reports/{id}/actions", new { committee = _at.Code, action = "adopt" }),
-            1 => ($"/api/reports/{id}/actions", new { committee = _at.Code, action = "forward" }),
-            _ => ($"/api/reports/{id}/actions", new { committee = _at.Code, action = "endorse", leaderTitle = "主席", date = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd") }),
+            0 => ($"/api/reports/{id}/actions", new { committee = _at.Code, action = "adopt" }, "adopt"),
+            1 => ($"/api/reports/{id}/actions", new { committee = _at.Code, action = "forward" }, "forward"),
+            _ => ($"/api/reports/{id}/actions", new { committee = _at.Code, action = "endorse", leaderTitle = "主席", date = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd") }, "endorse"),
         };
 
         public void Advance(CommitteeNetwork network)

@@ -120,6 +120,7 @@ if (slices.Summary() is { } bySlice)
 }
 
 Console.WriteLine($"  acknowledgement         {load.Acks.Summary()}");
+Console.WriteLine($"  by command              {string.Join("; ", load.AcksByCommand.Where(c => c.Value.Count > 0).Select(c => $"{c.Key} p50 {c.Value.Percentile(50):F1} / p99 {c.Value.Percentile(99):F1} ms ({c.Value.Count:N0})"))}");
 if (cpuUsed is not null && load.Acknowledged > 0)
 {
     // CPU per command hardly depends on what else the machine runs; throughput does. So: what the cores would carry.

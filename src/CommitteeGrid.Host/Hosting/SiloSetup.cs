@@ -18,12 +18,12 @@ namespace CommitteeGrid.Host.Hosting;
 public static class SiloSetup
 {
     /// <summary>
-    /// Stream queues per silo. Each queue's pulling agent delivers its messages in order and now and then
-    /// scans every stream it holds, so each agent costs CPU; but one agent has a ceiling, and the queues are
-    /// what several silos share out. Measured on the plenary run (60,000 members, 2 cores): in a one-minute
-    /// run 2 queues fell seconds behind and 4 and 8 were a little ahead of 16 (1,716 and 1,629 against 1,481
-    /// commands/s); over four minutes, as streams pile up in each agent, 16 gave 1,368 and 1,500 against
-    /// 969–1,283 for 8, with less silo CPU per command.
+    /// Stream queues per silo. Each queue's pulling agent delivers its messages in order and, on every
+    /// read, scans every stream it holds, so agents cost CPU; but one agent has a ceiling, and the queues
+    /// are what several silos share out. Measured on the plenary run (60,000 members, 2 cores): in a
+    /// 45-second run 2 queues fell seconds behind and 4 and 8 were a little ahead of 16 (1,716 and 1,629
+    /// against 1,481 commands/s); over four minutes 16 gave 1,223–1,500 against 969–1,283 for 8, with a
+    /// little less silo CPU per command: small beside the noise, and room for up to 16 silos.
     /// </summary>
     public const int DefaultStreamQueues = 16;
 
