@@ -22,8 +22,8 @@ public static class SiloSetup
     /// read, scans every stream it holds, so agents cost CPU; but one agent has a ceiling, and the queues
     /// are what several silos share out. Measured on the plenary run (60,000 members, 2 cores): in a
     /// 45-second run 2 queues fell seconds behind and 4 and 8 were a little ahead of 16 (1,716 and 1,629
-    /// against 1,481 commands/s); over four minutes 16 gave 1,223–1,500 against 969–1,283 for 8, with a
-    /// little less silo CPU per command: small beside the noise, and room for up to 16 silos.
+    /// against 1,481 commands/s); over four minutes 16 gave 958–1,500 (median 1,280) against 969–1,283 for
+    /// 8: no worse, perhaps a little better, and room for up to 16 silos to share the queues.
     /// </summary>
     public const int DefaultStreamQueues = 16;
 
