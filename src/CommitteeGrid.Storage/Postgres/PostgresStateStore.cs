@@ -61,11 +61,12 @@ public sealed class PostgresStateStore : IAsyncDisposable
         var batch = new List<PendingWrite>(_maxBatch);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var carried = new Queue<PendingWrite>();
+        var deferred = new List<PendingWrite>();
         while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
             keys.Clear();
-            var deferred = new List<PendingWrite>();
+            deferred.Clear();
 
             // A key goes into a statement once: a second write of it waits for the next statement, so each
             // write is checked against the version the first one left.
