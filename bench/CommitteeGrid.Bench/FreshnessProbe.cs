@@ -5,8 +5,9 @@ namespace CommitteeGrid.Bench;
 
 /// <summary>
 /// Freshness: from a command's acknowledgement to its count showing in the province's tally. The probe
-/// submits in a province the load leaves alone, one report at a time, and polls that province's
-/// tally, so the only change it can see there is its own, while the cluster carries the full load.
+/// submits in a province the load leaves alone (<see cref="ProbeScope"/>; lower down when the network
+/// has one province), one report at a time, and polls that unit's tally, so the only change it can see
+/// there is its own, while the cluster carries the full load.
 /// </summary>
 public sealed class FreshnessProbe(Api api, NetworkUnit province, IReadOnlyList<NetworkUnit> members)
 {

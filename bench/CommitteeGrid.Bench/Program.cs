@@ -59,11 +59,11 @@ else
 }
 
 var network = CommitteeNetwork.Build(NetworkJson.ReadFile(networkFile));
-var provinces = network.Children(network.Root).Where(u => u.IsCommittee && u.Level == CommitteeLevel.Province).ToList();
-var probeProvince = provinces[^1];
-var allMembers = network.Units.Where(u => u.Kind == UnitKind.Member).ToList();
-var loadMembers = allMembers.Where(m => !CommitteeNetwork.IsWithin(m, probeProvince)).ToList();
-var probeMembers = allMembers.Where(m => CommitteeNetwork.IsWithin(m, probeProvince)).ToList();
+if (ProbeScope.Choose(network) is not { } scope)
+{
+    Console.Error.WriteLine($"plenary: the network of {network.Root.MemberCount:N0} members is one activity group; the freshness probe needs a unit the load leaves alone. Use --members 30 or more.");
+    return 2;
+}
 
 using var http = new HttpClient(new SocketsHttpHandler
 {
@@ -81,12 +81,12 @@ var api = new Api(http);
 // Warm-up, not measured: JIT, connection pool, first activations. Its own reports and members (seed 1).
 if (options.WarmupSeconds > 0)
 {
-    var warm = new PlenaryLoad(api, network, loadMembers, seed: 1);
+    var warm = new PlenaryLoad(api, network, scope.LoadMembers, seed: 1);
     await warm.Run(options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), CancellationToken.None);
 }
 
-var load = new PlenaryLoad(api, network, loadMembers, seed: 2);
-var probe = new FreshnessProbe(api, probeProvince, probeMembers);
+var load = new PlenaryLoad(api, network, scope.LoadMembers, seed: 2);
+var probe = new FreshnessProbe(api, scope.Unit, scope.ProbeMembers);
 using var stopProbe = new CancellationTokenSource();
 var probing = probe.Run(stopProbe.Token);
 var cpu = host is null ? null : new CpuMeter(host.Id, CpuMeter.PostmasterOf(launcher.PostgresFolder));
@@ -132,7 +132,8 @@ if (cpuUsed is not null && load.Acknowledged > 0)
         + $"{Environment.ProcessorCount * 1e6 / (silo + pg):N0} with the load generator elsewhere (CPU-bound estimate)");
 }
 
-Console.WriteLine($"  freshness (ack → province tally)  {probe.Freshness.Summary()}, {probe.TimedOut} over 10 s");
+Console.WriteLine($"  freshness (ack → {scope.UnitLabel} tally)  {probe.Freshness.Summary()}, {probe.TimedOut} over 10 s"
+    + (scope.Unit.Level == CommitteeLevel.Province ? "" : $" (the network has one province, so the probe watches {scope.Unit.Name}, {scope.ProbeMembers.Count:N0} members the load leaves alone)"));
 if (host is not null)
 {
     Console.WriteLine($"  silo peak memory        {HostLauncher.PeakMemoryMiB(host):N0} MiB");
