@@ -31,6 +31,11 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         Assert.Equal(2, (await store.ReadAsync(keys[42]))!.Version);
         Assert.Null(await store.ReadAsync("feed/member/nobody"));
 
+        // 300 grains activating at once: their reads share a few statements, each gets its own state.
+        var reads = await Task.WhenAll(keys.Append("feed/member/nobody").Select(store.ReadAsync));
+        Assert.Equal(keys.Select(k => k + "!"), reads.Take(300).Select(r => Encoding.UTF8.GetString(r!.Payload)));
+        Assert.Null(reads[^1]);
+
         // A stale version and a second "first" write are refused; the writes beside them in the statement land.
         var stale = store.WriteAsync(keys[0], 1, [1]);
         var again = store.WriteAsync(keys[1], 0, [2]);
@@ -68,6 +73,7 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         var office = GrainId.Create("office", "420607-L01");
         var earlier = new EarlierStorage(Snapshot("420607-L01-G01", 7));
         var storage = new PostgresGrainStorage(store, serializer, earlier);
+        await HoldStateInOrleansTable(connection);
 
         // Held only by the previous provider: read from there, with no version here yet.
         var state = new GrainState<RollupSnapshot>(new RollupSnapshot());
@@ -100,6 +106,27 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         Assert.Equal(1, earlier.Reads);
     }
 
+    [Fact]
+    public async Task On_a_database_that_never_had_Orleans_state_the_previous_provider_is_not_asked()
+    {
+        var connection = await Schema("newstate");
+        await using var store = new PostgresStateStore(connection);
+        var serializer = new ServiceCollection()
+            .AddSerializer(b => b.AddAssembly(typeof(RollupSnapshot).Assembly))
+            .BuildServiceProvider()
+            .GetRequiredService<Serializer>();
+        var earlier = new EarlierStorage(Snapshot("420607-L01-G01", 7));
+        var storage = new PostgresGrainStorage(store, serializer, earlier);
+
+        var state = new GrainState<RollupSnapshot>(new RollupSnapshot());
+        await storage.ReadStateAsync("rollup", GrainId.Create("office", "420607-L02"), state);
+
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.Empty(state.State!.Children);
+        Assert.Equal(0, earlier.Reads);
+    }
+
     private async Task<string> Schema(string name)
     {
         var connection = await postgres.CreateDatabaseAsync(name);
@@ -113,6 +140,18 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         await db.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM cg_grain_state", db);
         return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    // A row as Orleans' ADO.NET provider writes them: the previous provider may hold something.
+    private static async Task HoldStateInOrleansTable(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO orleans_storage (service_id, grain_type_hash, grain_type, grain_id_hash, grain_id_n0, grain_id_n1, grain_id_extension, payload_binary, version)
+            VALUES ('committeegrid', 1, 'office', 2, 0, 0, '420607-L01', '\x00', 1)
+            """, db);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private static RollupSnapshot Snapshot(string child, long version) => new()

@@ -70,6 +70,35 @@ public abstract class LedgerContractTests
     }
 
     [Fact]
+    public async Task Member_tallies_of_subtrees_read_at_once_each_hold_only_their_own_members()
+    {
+        var ledger = await NewLedger();
+        await ledger.AppendAsync(Entry("report/a", 1, "k1", new TallyDelta("M1", "CN/P/C1/G1/M1", 2026, "s", 1)));
+        await ledger.AppendAsync(Entry("report/a", 2, "k2", new TallyDelta("M1", "CN/P/C1/G1/M1", 2026, "a", 1), new TallyDelta("M2", "CN/P/C1/G1/M2", 2026, "s", 1)));
+        await ledger.AppendAsync(Entry("report/b", 1, "k3", new TallyDelta("M1", "CN/P/C1/G1/M1", 2027, "s", 2)));
+        // G10 sorts right after G1 and G1- right before G1/: neither is inside G1.
+        await ledger.AppendAsync(Entry("report/c", 1, "k4", new TallyDelta("M3", "CN/P/C1/G10/M3", 2026, "s", 4)));
+        await ledger.AppendAsync(Entry("report/d", 1, "k5", new TallyDelta("M4", "CN/P/C1/G1-/M4", 2026, "s", 8)));
+
+        // Asked together (a cold start heals thousands of groups at once), overlapping and empty ones too.
+        var paths = new[] { "CN/P/C1/G1", "CN/P/C1/G10", "CN/P/C1/G1-", "CN/P/C1", "CN/P/C2" };
+        var reads = await Task.WhenAll(paths.Select(p => ledger.ReadMemberTalliesAsync(p)));
+        var byPath = paths.Zip(reads).ToDictionary(x => x.First, x => x.Second.ToDictionary(t => t.ChildKey));
+
+        var g1 = byPath["CN/P/C1/G1"];
+        Assert.Equal(["M1", "M2"], g1.Keys.Order());
+        Assert.Equal(2 + 1, g1["M1"].Version);
+        Assert.Equal(1, g1["M1"].Counts[new TallyKey(2026, "s")]);
+        Assert.Equal(1, g1["M1"].Counts[new TallyKey(2026, "a")]);
+        Assert.Equal(2, g1["M1"].Counts[new TallyKey(2027, "s")]);
+        Assert.Equal(2, g1["M2"].Version);
+        Assert.Equal(4, Assert.Single(byPath["CN/P/C1/G10"]).Value.Counts[new TallyKey(2026, "s")]);
+        Assert.Equal(8, Assert.Single(byPath["CN/P/C1/G1-"]).Value.Counts[new TallyKey(2026, "s")]);
+        Assert.Equal(["M1", "M2", "M3", "M4"], byPath["CN/P/C1"].Keys.Order());
+        Assert.Empty(byPath["CN/P/C2"]);
+    }
+
+    [Fact]
     public async Task Aggregation_takes_a_subtree_by_path_prefix_and_a_year()
     {
         var ledger = await NewLedger();

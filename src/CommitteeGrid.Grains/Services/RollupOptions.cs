@@ -16,6 +16,12 @@ public sealed class RollupOptions
     /// </summary>
     public TimeSpan InboxHealInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How many committee inbox heals may read the ledger at once on a silo (<see cref="HealGate"/>). A
+    /// few keep the database busy; more only take connections that commands are waiting for.
+    /// </summary>
+    public int HealConcurrency { get; set; } = 4;
+
     /// <summary>How often a changed rollup writes its snapshot (it is also written on deactivation).</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

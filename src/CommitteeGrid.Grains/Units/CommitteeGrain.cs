@@ -21,6 +21,7 @@ namespace CommitteeGrid.Grains.Units;
 public sealed class CommitteeGrain(
     [PersistentState("rollup", "rollups")] IPersistentState<RollupSnapshot> store,
     ILedger ledger,
+    HealGate gate,
     NetworkCatalog catalog,
     IOptions<RollupOptions> options,
     TimeProvider clock,
@@ -71,14 +72,14 @@ public sealed class CommitteeGrain(
         // Reports the inbox has not seen enter (or change since) are folded from their ledger streams
         // here, a chunk at a time. Asking their grains instead would wake every report of the year after
         // a restart and keep them all in memory.
-        var known = await ledger.StreamsForSubjectAsync(Unit.Code);
+        var known = await gate.Read(() => ledger.StreamsForSubjectAsync(Unit.Code));
         var behind = known
             .Where(s => !_inbox.TryGetValue(ReportIdOf(s.Key), out var item) || item.Version < s.Value)
             .Select(s => s.Key)
             .ToList();
         foreach (var chunk in behind.Chunk(InboxHealChunk))
         {
-            var streams = await Task.WhenAll(chunk.Select(s => ledger.ReadStreamAsync(s, 0)));
+            var streams = await gate.Read(() => Task.WhenAll(chunk.Select(s => ledger.ReadStreamAsync(s, 0))));
             for (var i = 0; i < chunk.Length; i++)
             {
                 var report = new InfoReportState(ReportIdOf(chunk[i]));

@@ -37,7 +37,9 @@ public static class CommitteeGridApp
         builder.Services.AddSingleton(proposals);
         // Tests may supply their own clock (customize runs first).
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
+        builder.Services.AddOptions<RollupOptions>().Bind(builder.Configuration.GetSection("Rollup"))
+            .Validate(o => o.HealConcurrency is >= 1 and <= 64, "Rollup:HealConcurrency must be 1–64")
+            .ValidateOnStart();
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddSingleton<TallyVerifier>();

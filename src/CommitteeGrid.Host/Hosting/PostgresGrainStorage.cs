@@ -9,7 +9,8 @@ namespace CommitteeGrid.Host.Hosting;
 /// Orleans grain storage on <see cref="PostgresStateStore"/>: the state in Orleans' binary form (the state
 /// types are <c>[GenerateSerializer]</c>), the store's version as the ETag, and every silo's writes batched
 /// into a few statements. A state not found here is read from <paramref name="previous"/> (the ADO.NET
-/// provider that held it before), so feeds and snapshots written before the move are not lost; the next
+/// provider that held it before) when that provider's table holds anything, so feeds and snapshots
+/// written before the move are not lost; the next
 /// write puts them here. Clearing stores an empty payload rather than deleting, so that a cleared state
 /// is not read back from the previous provider.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class PostgresGrainStorage(PostgresStateStore store, Serializer se
             return;
         }
 
-        if (previous is not null)
+        if (previous is not null && await store.PreviousTableHoldsStateAsync())
         {
             await previous.ReadStateAsync(stateName, grainId, grainState);
         }

@@ -1,9 +1,11 @@
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Grains.Notifications;
 using CommitteeGrid.Grains.Reports;
+using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Grains.Units;
 using CommitteeGrid.Host.Notifications;
 using CommitteeGrid.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
@@ -32,8 +34,11 @@ public static class SiloSetup
     /// one is polled every <paramref name="pollInterval"/> (10 ms by default), so each hop up the tree
     /// waits at most that long. Every poll scans the queue's active streams, so polls cost CPU.
     /// </summary>
-    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo, int queues = DefaultStreamQueues, TimeSpan? pollInterval = null, TimeSpan? inactivity = null) =>
-        silo.AddMemoryStreams(StreamNames.Provider, streams =>
+    public static ISiloBuilder AddCommitteeGridStreams(this ISiloBuilder silo, int queues = DefaultStreamQueues, TimeSpan? pollInterval = null, TimeSpan? inactivity = null)
+    {
+        // Streams only notify; the rollups they feed heal from the ledger, through this gate.
+        silo.Services.TryAddSingleton<HealGate>();
+        return silo.AddMemoryStreams(StreamNames.Provider, streams =>
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigurePartitioning(queues);
@@ -52,6 +57,7 @@ public static class SiloSetup
                 o.MetadataMinTimeInCache = TimeSpan.FromSeconds(30);
             }));
         });
+    }
 
     /// <summary>
     /// Idle times before a grain is deactivated, below Orleans' 15 minutes for the kinds that come by the

@@ -26,6 +26,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
     private readonly List<Task> _writers = [];
     private readonly ReadBatcher<(string Stream, long After), IReadOnlyList<LedgerEntry>> _streamReads;
     private readonly ReadBatcher<string, IReadOnlyList<TallySnapshot>> _memberReads;
+    private readonly ReadBatcher<string, IReadOnlyList<TallySnapshot>> _subtreeReads;
 
     public PostgresLedger(PostgresLedgerOptions options, CommitteeGridMetrics? metrics = null)
     {
@@ -34,6 +35,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         _db = NpgsqlDataSource.Create(options.ConnectionString);
         _streamReads = new(ReadStreams, _ => [], maxBatch: 500, readers: 2);
         _memberReads = new(ReadMembers, _ => [], maxBatch: 500, readers: 2);
+        _subtreeReads = new(ReadSubtrees, _ => [], maxBatch: 200, readers: 2);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         await Task.WhenAll(_writers);
         await _streamReads.DisposeAsync();
         await _memberReads.DisposeAsync();
+        await _subtreeReads.DisposeAsync();
         await _db.DisposeAsync();
     }
 
@@ -151,36 +154,59 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default)
+    /// <summary>
+    /// Batched like the other reads: a cold start of a national network heals some 50,000 activity groups
+    /// within a minute, and one query each kept the connection pool full for minutes.
+    /// </summary>
+    public Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default) =>
+        _subtreeReads.Read(subtreePath);
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<TallySnapshot>>> ReadSubtrees(IReadOnlyList<string> subtrees)
     {
-        // Per member: counts summed over its streams, and the sum over its streams of the last crediting version.
+        // Per subtree and member: counts summed over its streams, and the sum over its streams of the last
+        // crediting version. Each subtree is its own index range (path is COLLATE "C"; OFFSET 0 keeps the
+        // LATERAL from being flattened into a join over the whole table).
         await using var cmd = _db.CreateCommand("""
             WITH rows AS (
-                SELECT member, stream, year, counter, sum(delta) AS total, max(version) AS last
-                FROM cg_ledger_tally WHERE path = $1 OR path LIKE $2
-                GROUP BY member, stream, year, counter),
+                SELECT g.path AS subtree, t.member, t.stream, t.year, t.counter, sum(t.delta) AS total, max(t.version) AS last
+                FROM unnest($1::text[]) AS g(path)
+                CROSS JOIN LATERAL (
+                    SELECT member, stream, year, counter, delta, version FROM cg_ledger_tally
+                    WHERE path = g.path OR (path > g.path || '/' AND path < g.path || '0')
+                    OFFSET 0) t
+                GROUP BY g.path, t.member, t.stream, t.year, t.counter),
             versions AS (
-                SELECT member, sum(last) AS version FROM (SELECT member, stream, max(last) AS last FROM rows GROUP BY member, stream) s GROUP BY member)
-            SELECT r.member, r.year, r.counter, sum(r.total), v.version
-            FROM rows r JOIN versions v USING (member)
-            GROUP BY r.member, r.year, r.counter, v.version
+                SELECT subtree, member, sum(last) AS version
+                FROM (SELECT subtree, member, stream, max(last) AS last FROM rows GROUP BY subtree, member, stream) s
+                GROUP BY subtree, member)
+            SELECT r.subtree, r.member, r.year, r.counter, sum(r.total), v.version
+            FROM rows r JOIN versions v USING (subtree, member)
+            GROUP BY r.subtree, r.member, r.year, r.counter, v.version
             """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = subtreePath + "/%" });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var byMember = new Dictionary<string, (long Version, Dictionary<TallyKey, long> Counts)>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtrees.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var bySubtree = new Dictionary<string, Dictionary<string, (long Version, Dictionary<TallyKey, long> Counts)>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
         {
-            var member = reader.GetString(0);
-            if (!byMember.TryGetValue(member, out var m))
+            var subtree = reader.GetString(0);
+            var member = reader.GetString(1);
+            if (!bySubtree.TryGetValue(subtree, out var members))
             {
-                m = byMember[member] = ((long)reader.GetDecimal(4), []);
+                members = bySubtree[subtree] = new(StringComparer.Ordinal);
             }
 
-            m.Counts[new TallyKey(reader.GetInt32(1), CounterNames.Intern(reader.GetString(2)))] = (long)reader.GetDecimal(3);
+            if (!members.TryGetValue(member, out var m))
+            {
+                m = members[member] = ((long)reader.GetDecimal(5), []);
+            }
+
+            m.Counts[new TallyKey(reader.GetInt32(2), CounterNames.Intern(reader.GetString(3)))] = (long)reader.GetDecimal(4);
         }
 
-        return [.. byMember.Select(m => new TallySnapshot(m.Key, m.Value.Version, m.Value.Counts))];
+        return bySubtree.ToDictionary(
+            s => s.Key,
+            s => (IReadOnlyList<TallySnapshot>)[.. s.Value.Select(m => new TallySnapshot(m.Key, m.Value.Version, m.Value.Counts))],
+            StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default)

@@ -7,7 +7,9 @@ namespace CommitteeGrid.Storage.Postgres;
 /// <summary>
 /// Versioned blobs by key in <c>cg_grain_state</c>. Writes from every grain of the silo queue here and go
 /// many to one statement (one round trip, one commit), each still checked against the version its
-/// writer read: a write whose version moved on is refused, the others in the statement land.
+/// writer read: a write whose version moved on is refused, the others in the statement land. Reads are
+/// gathered the same way: a cold start of a national network activates tens of thousands of rollups at
+/// once, and one query each held the whole connection pool until reads failed on its timeout.
 /// </summary>
 public sealed class PostgresStateStore : IAsyncDisposable
 {
@@ -15,6 +17,9 @@ public sealed class PostgresStateStore : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly ReadBatcher<string, StoredState?> _reads;
+    // 0: not asked yet, 1: Orleans' table holds no state, 2: it does.
+    private int _previousHolds;
 
     public PostgresStateStore(string connectionString, int maxBatch = 500)
     {
@@ -22,15 +27,45 @@ public sealed class PostgresStateStore : IAsyncDisposable
         _db = NpgsqlDataSource.Create(connectionString);
         _maxBatch = maxBatch;
         _writer = Task.Run(WriteLoop);
+        _reads = new(ReadBatch, _ => null, maxBatch, readers: 2);
     }
 
     /// <summary>The stored state, or null when there is none.</summary>
-    public async Task<StoredState?> ReadAsync(string key)
+    public Task<StoredState?> ReadAsync(string key) => _reads.Read(key);
+
+    /// <summary>
+    /// Whether Orleans' ADO.NET table (<c>orleans_storage</c>) holds any grain state, that is, whether a
+    /// state missing here may be there. Nothing writes that table any more, so the first answer stands:
+    /// a new database then costs no second lookup for every grain that has no state yet.
+    /// </summary>
+    public async Task<bool> PreviousTableHoldsStateAsync()
     {
-        await using var cmd = _db.CreateCommand("SELECT version, payload FROM cg_grain_state WHERE key = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+        switch (Volatile.Read(ref _previousHolds))
+        {
+            case 1:
+                return false;
+            case 2:
+                return true;
+        }
+
+        await using var cmd = _db.CreateCommand("SELECT EXISTS (SELECT 1 FROM orleans_storage)");
+        var holds = (bool)(await cmd.ExecuteScalarAsync())!;
+        Volatile.Write(ref _previousHolds, holds ? 2 : 1);
+        return holds;
+    }
+
+    private async Task<IReadOnlyDictionary<string, StoredState?>> ReadBatch(IReadOnlyList<string> keys)
+    {
+        await using var cmd = _db.CreateCommand("SELECT key, version, payload FROM cg_grain_state WHERE key = ANY($1)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var found = new Dictionary<string, StoredState?>(StringComparer.Ordinal);
         await using var reader = await cmd.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new StoredState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
+        while (await reader.ReadAsync())
+        {
+            found[reader.GetString(0)] = new StoredState(reader.GetInt64(1), (byte[])reader.GetValue(2));
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -53,6 +88,7 @@ public sealed class PostgresStateStore : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await _reads.DisposeAsync();
         await _db.DisposeAsync();
     }
 

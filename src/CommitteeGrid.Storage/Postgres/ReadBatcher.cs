@@ -30,7 +30,7 @@ internal sealed class ReadBatcher<TRequest, TResult> : IAsyncDisposable
         var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_queue.Writer.TryWrite((request, done)))
         {
-            done.SetException(new InvalidOperationException("The ledger is shutting down."));
+            done.SetException(new InvalidOperationException("The store is shutting down."));
         }
 
         return done.Task;
