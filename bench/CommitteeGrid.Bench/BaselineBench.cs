@@ -200,7 +200,7 @@ public static class BaselineBench
             using var response = await http.GetAsync($"/api/verify/{network.Root.Code}?waitSeconds=60", ct);
             var verify = response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) : null;
             var rss = HostLauncher.CurrentMemoryMiB(host);
-            var silo = await SiloFigures(http, ct);
+            var silo = await SiloFigures.Read(http, top: 4, ct);
             if (verify is null)
             {
                 refused++;
@@ -224,25 +224,6 @@ public static class BaselineBench
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        }
-    }
-
-    /// <summary>The silo's own account of its memory and activations (GET /api/ops/metrics), in a few words.</summary>
-    private static async Task<string> SiloFigures(HttpClient http, CancellationToken ct)
-    {
-        try
-        {
-            // Operators read the silo's figures; the benchmark's own token is a staff member's.
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/ops/metrics");
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchAuth.Token("bench-operator", "operator", "CN"));
-            using var response = await http.SendAsync(request, ct);
-            var ops = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(ct);
-            var activations = ops!["activations"]!.AsObject().Take(4).Select(a => $"{a.Key} {a.Value!.GetValue<int>():N0}");
-            return $"GC heap {ops["process"]!["gcHeapMiB"]!.GetValue<double>():N0} MiB; {string.Join(", ", activations)}";
-        }
-        catch (HttpRequestException ex)
-        {
-            return ex.Message;
         }
     }
 

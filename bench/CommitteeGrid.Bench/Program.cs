@@ -104,6 +104,8 @@ var loadAfter = LoadAverage();
 var cpuUsed = cpu is null ? null : cpu.Sample() - cpuBefore!;
 stopProbe.Cancel();
 await probing;
+// Before verify, which wakes every member to compare it.
+var siloAtEnd = host is null ? null : await SiloFigures.Read(http, top: 6, CancellationToken.None);
 
 var verifyClock = Stopwatch.StartNew();
 var verify = await api.Verify(network.Root.Code, waitSeconds: 60);
@@ -137,6 +139,7 @@ Console.WriteLine($"  freshness (ack → {scope.UnitLabel} tally)  {probe.Freshn
 if (host is not null)
 {
     Console.WriteLine($"  silo peak memory        {HostLauncher.PeakMemoryMiB(host):N0} MiB");
+    Console.WriteLine($"  silo at the end         {siloAtEnd}");
 }
 
 Console.WriteLine($"  verify                  {(verified ? "0 differences" : $"{verify["differences"]!.AsArray().Count} differences")} across {verify["unitsChecked"]} units, {verify["ledgerEntries"]} ledger entries, settled in {verifyClock.Elapsed.TotalSeconds:F1} s");
