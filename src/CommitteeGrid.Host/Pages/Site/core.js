@@ -427,6 +427,21 @@ export function follow(code, year, onChange) {
 }
 
 /**
+ * Refreshes after a notice until the view shows the notice's subject. The notice reaches the feed by a
+ * direct call, the list it belongs in (a duty book, a queue) by a stream, so the first refetch can come
+ * before the list has it. Stops as soon as shows() is true, or after about 8 s: the notice may be about
+ * something this view does not list (another status, another page).
+ */
+export async function refreshUntilShown(refresh, shows, delays = [250, 500, 1000, 2000, 4000]) {
+  await refresh();
+  for (const delay of delays) {
+    if (shows()) return;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await refresh();
+  }
+}
+
+/**
  * Runs refresh() for every change, one at a time: changes that arrive during a run are folded into
  * one more run, so a burst of events costs at most two refreshes.
  */

@@ -3,7 +3,7 @@
 // member's "six ones" (六个一). New reports reach the group's feed; confirmations move the group's tally:
 // both streams trigger the refetch.
 
-import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, followFeed, actionForm, field, loadUnit, unitTrail, formKeeper } from './core.js';
+import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, unitNames, header, showError, section, follow, coalesce, table, followFeed, refreshUntilShown, actionForm, field, loadUnit, unitTrail, formKeeper } from './core.js';
 import { t, onLanguage, formatTime, formatNumber } from './i18n.js';
 
 const code = segment(1);
@@ -128,7 +128,7 @@ async function start() {
     render();
   });
   follow(code, '', () => refresh());
-  followFeed(code, () => refresh());
+  followFeed(code, (notice) => refreshUntilShown(refresh, () => (state.book?.items || []).some((i) => i.recordId === notice.subjectId)));
 }
 
 start();

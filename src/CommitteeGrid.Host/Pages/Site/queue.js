@@ -3,7 +3,7 @@
 // The unit's committee's tally moves with every answer and assignment, so its live stream triggers the
 // refetch, as do the unit's own notifications (assigned, due soon, overdue).
 
-import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, header, showError, section, follow, coalesce, followFeed, formKeeper } from './core.js';
+import { h, put, getJson, enc, segment, params, keepInAddress, query, unitHref, header, showError, section, follow, coalesce, followFeed, refreshUntilShown, formKeeper } from './core.js';
 import { t, onLanguage, proposalStatusLabel, formatTime } from './i18n.js';
 import { answerForms, handBackForm } from './handling.js';
 
@@ -105,7 +105,7 @@ async function start() {
     render();
   });
   follow(state.queue.unit.committee, '', () => refresh());
-  followFeed(code, () => refresh());
+  followFeed(code, (notice) => refreshUntilShown(refresh, () => (state.queue?.queue || []).some((i) => i.proposalId === notice.subjectId)));
 }
 
 start();
