@@ -60,6 +60,9 @@ public sealed class HostLauncher : IAsyncDisposable
         info.ArgumentList.Add($"--CommitteeGrid:SiloPort={ports[1]}");
         info.ArgumentList.Add($"--CommitteeGrid:GatewayPort={ports[2]}");
         info.ArgumentList.Add($"--CommitteeGrid:NetworkFile={Path.GetFullPath(networkFile)}");
+        // The bench measures its own traffic: no demo year recorded beside it (the embedded host records
+        // one by default, which at the national size kept changing counts under verify for minutes).
+        info.ArgumentList.Add("--CommitteeGrid:DemoActivity=false");
         if (postgres is not null)
         {
             info.ArgumentList.Add($"--CommitteeGrid:Postgres={postgres}");

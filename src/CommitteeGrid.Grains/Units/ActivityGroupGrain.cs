@@ -27,6 +27,8 @@ public sealed class ActivityGroupGrain(
 {
     protected override string TallyNamespace => StreamNames.GroupTallies;
 
+    protected override bool ReadersWaitForFirstHeal => true;
+
     /// <summary>From the members' tallies this group holds; a member with nothing counted has all six missing.</summary>
     public Task<IReadOnlyList<SixOnesProgress>> GetSixOnes(int year)
     {

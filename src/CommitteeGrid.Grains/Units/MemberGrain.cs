@@ -26,6 +26,8 @@ public sealed class MemberGrain(
 
     protected override bool HealsPeriodically => false;
 
+    protected override bool ReadersWaitForFirstHeal => true;
+
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren() =>
         await ledger.ReadMemberContributionsAsync(Unit.Code);
 }

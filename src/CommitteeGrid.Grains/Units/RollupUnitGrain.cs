@@ -85,14 +85,32 @@ public abstract class RollupUnitGrain(
         await WriteSnapshot();
     }
 
-    public Task<TallySnapshot> GetSnapshot() => Task.FromResult(Rollup.Snapshot(Unit.Code));
+    public async Task<TallySnapshot> GetSnapshot()
+    {
+        await HealedIfCheap();
+        return Rollup.Snapshot(Unit.Code);
+    }
 
-    public Task<UnitTally> GetTally(int year) => Task.FromResult(Rollup.ForYear(Unit.Code, year));
+    public async Task<UnitTally> GetTally(int year)
+    {
+        await HealedIfCheap();
+        return Rollup.ForYear(Unit.Code, year);
+    }
 
-    public Task<IReadOnlyList<UnitTally>> GetChildTallies(int year) => Task.FromResult<IReadOnlyList<UnitTally>>(
-    [
-        .. Rollup.Children.Values.Select(c => new UnitTally(c.ChildKey, year, c.Version, RollupState.CountersOf(c.Counts, year))),
-    ]);
+    public async Task<IReadOnlyList<UnitTally>> GetChildTallies(int year)
+    {
+        await HealedIfCheap();
+        return [.. Rollup.Children.Values.Select(c => new UnitTally(c.ChildKey, year, c.Version, RollupState.CountersOf(c.Counts, year)))];
+    }
+
+    /// <summary>
+    /// Whether a reader waits for this unit's first heal: true where the heal is one ledger read (members,
+    /// activity groups), so that a unit woken by the read itself answers its real counts, not the zeros it
+    /// starts with. A committee's first heal wakes its subtree, so its readers get what it holds so far.
+    /// </summary>
+    protected virtual bool ReadersWaitForFirstHeal => false;
+
+    private Task HealedIfCheap() => _healed || !ReadersWaitForFirstHeal ? Task.CompletedTask : Heal();
 
     /// <summary>
     /// Pulls the children. Heals interleave, so one may be asked for while another is under way: that
