@@ -46,7 +46,17 @@ public sealed record ProbeScope(NetworkUnit Unit, IReadOnlyList<NetworkUnit> Loa
             return committees[^1];
         }
 
-        var below = committees.Count == 1 ? Split(network, committees[0]) : null;
-        return below ?? (branches.Count >= 2 ? branches[^1] : committees.Count == 0 && branches.Count == 1 ? Split(network, branches[0]) : null);
+        if (committees.Count == 1 && Split(network, committees[0]) is { } below)
+        {
+            return below;
+        }
+
+        if (branches.Count >= 2)
+        {
+            return branches[^1];
+        }
+
+        // One branch that is not a committee (a lone office or group): look inside it.
+        return committees.Count == 0 && branches.Count == 1 ? Split(network, branches[0]) : null;
     }
 }

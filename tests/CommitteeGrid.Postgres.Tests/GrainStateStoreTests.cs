@@ -66,10 +66,7 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
     {
         var connection = await Schema("grainstate");
         await using var store = new PostgresStateStore(connection);
-        var serializer = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(RollupSnapshot).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>();
+        var serializer = RollupSerializer();
         var office = GrainId.Create("office", "420607-L01");
         var earlier = new EarlierStorage(Snapshot("420607-L01-G01", 7));
         var storage = new PostgresGrainStorage(store, serializer, earlier);
@@ -111,10 +108,7 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
     {
         var connection = await Schema("newstate");
         await using var store = new PostgresStateStore(connection);
-        var serializer = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(RollupSnapshot).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>();
+        var serializer = RollupSerializer();
         var earlier = new EarlierStorage(Snapshot("420607-L01-G01", 7));
         var storage = new PostgresGrainStorage(store, serializer, earlier);
 
@@ -126,6 +120,11 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         Assert.Empty(state.State!.Children);
         Assert.Equal(0, earlier.Reads);
     }
+
+    private static Serializer RollupSerializer() => new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(RollupSnapshot).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
 
     private async Task<string> Schema(string name)
     {
