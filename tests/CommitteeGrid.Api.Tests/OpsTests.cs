@@ -52,6 +52,7 @@ public sealed class OpsTests(DemoHostFixture host)
         Assert.True(ledger["append"]!["p99Ms"]!.GetValue<double>() >= ledger["append"]!["p50Ms"]!.GetValue<double>());
         Assert.True(ledger["batches"]!["count"]!.GetValue<long>() >= 1);
         Assert.True(ledger["batches"]!["maxSize"]!.GetValue<double>() >= 1);
+        Assert.Equal(0, ledger["retries"]!.GetValue<long>());
 
         // Each level the change climbed through took its own measurement, and so did their publishes.
         foreach (var level in new[] { "member", "group", "county", "city" })

@@ -43,7 +43,8 @@ public sealed class OpsMetricsReader(MetricsCollector collector, IGrainFactory g
                 Latency(append),
                 batches is null
                     ? new BatchView(0, 0, 0, 0, 0, 0)
-                    : new BatchView(batches.Count, Rate(batches.Count, span), Round(batches.Mean), Round(batches.Percentile(50)), Round(batches.Percentile(99)), batches.Max)),
+                    : new BatchView(batches.Count, Rate(batches.Count, span), Round(batches.Mean), Round(batches.Percentile(50)), Round(batches.Percentile(99)), batches.Max),
+                (long)collector.Totals(CommitteeGridMetrics.BatchRetriesName).Values.Sum()),
             Order(freshness).ToDictionary(f => f.Key, f => Latency(f.Value), StringComparer.Ordinal),
             new PublishesView(
                 Rate(publishes.Values.Sum(w => w.Sum), span),

@@ -16,7 +16,8 @@ public sealed record OpsMetricsView(
 /// <summary>Commands accepted (appended to the ledger): per second over the window and the last 10 s; totals since start by kind.</summary>
 public sealed record CommandsView(long Total, double PerSecond, double PerSecondLast10s, IReadOnlyDictionary<string, long> ByKind);
 
-public sealed record LedgerView(LatencyView Append, BatchView Batches);
+/// <summary>Retries: transactions rolled back by a deadlock or serialization failure and tried again, since start.</summary>
+public sealed record LedgerView(LatencyView Append, BatchView Batches, long Retries);
 
 /// <summary>Milliseconds; percentiles read from buckets 10% wide.</summary>
 public sealed record LatencyView(long Count, double P50Ms, double P99Ms, double MaxMs, double MeanMs);

@@ -357,13 +357,75 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
 
     private async Task WriteBatch(List<Pending> batch)
     {
-        await using var connection = await _db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-
         // One entry per key goes in: a second entry with the same key in this batch is a duplicate and is
-        // answered as one below (inserting both rows' counts would count the key twice).
+        // answered as one below (inserting both rows' counts would count the key twice). Keys go in in
+        // one order in every batch, so two writers racing on the same keys queue behind each other
+        // instead of each holding what the other waits for.
         var firstOfKey = new Dictionary<string, Pending>(StringComparer.Ordinal);
-        var unique = batch.Where(p => firstOfKey.TryAdd(p.Entry.IdempotencyKey, p)).ToList();
+        var unique = batch.Where(p => firstOfKey.TryAdd(p.Entry.IdempotencyKey, p))
+            .OrderBy(p => p.Entry.IdempotencyKey, StringComparer.Ordinal)
+            .ToList();
+        await using var connection = await _db.OpenConnectionAsync();
+        var inserted = await InsertWithRetry(connection, unique);
+
+        // Entries that did not go in: their key was taken (a retry, or reuse) or their version was.
+        bool WentIn(Pending p) => inserted.ContainsKey(p.Entry.IdempotencyKey) && ReferenceEquals(firstOfKey[p.Entry.IdempotencyKey], p);
+        var missing = batch.Where(p => !WentIn(p)).ToList();
+        var existing = missing.Count == 0 ? [] : await FindByKeys(connection, missing.Select(p => p.Entry.IdempotencyKey).ToArray());
+        _metrics?.BatchCommitted(batch.Count);
+        foreach (var p in batch)
+        {
+            if (WentIn(p))
+            {
+                var seq = inserted[p.Entry.IdempotencyKey];
+                if (_metrics is { } metrics)
+                {
+                    metrics.CommandAccepted(p.Entry.Kind);
+                    metrics.Appended(Stopwatch.GetElapsedTime(p.Queued));
+                }
+
+                p.Done.TrySetResult(AppendOutcome.Appended(seq));
+            }
+            else if (existing.TryGetValue(p.Entry.IdempotencyKey, out var holder))
+            {
+                p.Done.TrySetResult(AppendOutcome.Duplicate(holder));
+            }
+            else
+            {
+                p.Done.TrySetResult(AppendOutcome.Conflict());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Inserts the batch's entries and counts in one transaction. A deadlock or serialization failure
+    /// rolls all of it back, so the batch is simply tried again: its callers are still waiting and
+    /// none of them has been answered.
+    /// </summary>
+    private async Task<Dictionary<string, long>> InsertWithRetry(NpgsqlConnection connection, List<Pending> unique)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Insert(connection, unique);
+            }
+            catch (PostgresException ex) when (IsTransient(ex) && attempt < MaxAttempts)
+            {
+                _metrics?.BatchRetried();
+                await Task.Delay(Random.Shared.Next(1, 20 * attempt));
+            }
+        }
+    }
+
+    private const int MaxAttempts = 5;
+
+    private static bool IsTransient(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private static async Task<Dictionary<string, long>> Insert(NpgsqlConnection connection, List<Pending> unique)
+    {
+        await using var tx = await connection.BeginTransactionAsync();
         var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO cg_ledger (stream, version, kind, payload, idem_key, request_hash, actor_id, actor_role, actor_scope, actor_addr, occurred_at, subject)
@@ -415,34 +477,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         }
 
         await tx.CommitAsync();
-
-        // Entries that did not go in: their key was taken (a retry, or reuse) or their version was.
-        bool WentIn(Pending p) => inserted.ContainsKey(p.Entry.IdempotencyKey) && ReferenceEquals(firstOfKey[p.Entry.IdempotencyKey], p);
-        var missing = batch.Where(p => !WentIn(p)).ToList();
-        var existing = missing.Count == 0 ? [] : await FindByKeys(connection, missing.Select(p => p.Entry.IdempotencyKey).ToArray());
-        _metrics?.BatchCommitted(batch.Count);
-        foreach (var p in batch)
-        {
-            if (WentIn(p))
-            {
-                var seq = inserted[p.Entry.IdempotencyKey];
-                if (_metrics is { } metrics)
-                {
-                    metrics.CommandAccepted(p.Entry.Kind);
-                    metrics.Appended(Stopwatch.GetElapsedTime(p.Queued));
-                }
-
-                p.Done.TrySetResult(AppendOutcome.Appended(seq));
-            }
-            else if (existing.TryGetValue(p.Entry.IdempotencyKey, out var holder))
-            {
-                p.Done.TrySetResult(AppendOutcome.Duplicate(holder));
-            }
-            else
-            {
-                p.Done.TrySetResult(AppendOutcome.Conflict());
-            }
-        }
+        return inserted;
     }
 
     private static async Task<Dictionary<string, LedgerEntry>> FindByKeys(NpgsqlConnection connection, string[] keys)

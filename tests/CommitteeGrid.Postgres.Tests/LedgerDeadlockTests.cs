@@ -1,0 +1,86 @@
+using CommitteeGrid.Domain.Ledger;
+using CommitteeGrid.Storage;
+using CommitteeGrid.Storage.Postgres;
+using Npgsql;
+
+namespace CommitteeGrid.Postgres.Tests;
+
+/// <summary>
+/// Two transactions inserting the same keys in opposite orders deadlock, and PostgreSQL rolls one back.
+/// When that one is a ledger batch, its callers must still get their answers, not the deadlock.
+/// </summary>
+[Collection("postgres")]
+public sealed class LedgerDeadlockTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_batch_rolled_back_by_a_deadlock_is_written_on_its_retry()
+    {
+        var connection = await postgres.CreateDatabaseAsync("deadlock");
+        await SchemaMigrator.MigrateAsync(connection);
+        // PostgreSQL looks for a deadlock once, deadlock_timeout after a transaction starts to wait, and
+        // rolls back the one that finds it. The ledger looks after 2 s, long after the cycle below has
+        // closed; the other writer would look only after a minute. So the ledger's batch is the one.
+        var ledgerConnection = new NpgsqlConnectionStringBuilder(connection) { Options = "-c deadlock_timeout=2000" }.ConnectionString;
+        await using var ledger = new PostgresLedger(new PostgresLedgerOptions { ConnectionString = ledgerConnection, Writers = 1 });
+
+        // Another writer holds key "k-b" in an open transaction.
+        await using var other = new NpgsqlConnection(connection);
+        await other.OpenAsync();
+        await Exec(other, "SET deadlock_timeout = '60s'");
+        await using var tx = await other.BeginTransactionAsync();
+        await Exec(other, Insert("k-b", "report/other-b"));
+
+        // Queued before the writer starts, so both go in one batch: "k-a" first, then a wait on "k-b".
+        var first = ledger.AppendAsync(Entry("report/a", "k-a"));
+        var second = ledger.AppendAsync(Entry("report/b", "k-b"));
+        await ledger.StartAsync(CancellationToken.None);
+        await WaitForALockWait(connection, besides: other.ProcessID);
+
+        // Now the other writer wants "k-a", which the ledger's batch holds: a cycle. It can only get it
+        // once the batch has been rolled back.
+        await Exec(other, Insert("k-a", "report/other-a"));
+        Assert.False(first.IsCompleted, "the ledger answered while its keys were still held by the other writer");
+        await tx.RollbackAsync();
+
+        var outcomes = await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.All(outcomes, o => Assert.Equal(AppendStatus.Appended, o.Status));
+        Assert.Equal(2, await ledger.CountAsync());
+        Assert.Equal(["k-a", "k-b"], (await ledger.ReadStreamAsync("report/a", 0)).Concat(await ledger.ReadStreamAsync("report/b", 0)).Select(e => e.IdempotencyKey));
+    }
+
+    private static LedgerEntry Entry(string stream, string key) => new(
+        stream, 1, "report.test", """{"n":1}""", key, "hash-" + key, "user", "staff", null, "127.0.0.1",
+        new DateTimeOffset(2026, 6, 30, 16, 0, 0, TimeSpan.Zero), null, []);
+
+    private static string Insert(string key, string stream) => $$"""
+        INSERT INTO cg_ledger (stream, version, kind, payload, idem_key, request_hash, actor_id, actor_role, occurred_at)
+        VALUES ('{{stream}}', 1, 'report.test', '{"n":1}', '{{key}}', 'h', 'other', 'staff', now())
+        """;
+
+    private static async Task Exec(NpgsqlConnection connection, string sql)
+    {
+        // A timeout the server enforces, so a test that goes wrong fails instead of waiting on a lock.
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = 20 };
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task WaitForALockWait(string connection, int besides)
+    {
+        await using var probe = new NpgsqlConnection(connection);
+        await probe.OpenAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            await using var cmd = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1", probe);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = besides });
+            if ((long)(await cmd.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("the ledger's batch never waited for the other writer's key");
+    }
+}
