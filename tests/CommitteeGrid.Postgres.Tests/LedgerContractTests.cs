@@ -81,7 +81,7 @@ public abstract class LedgerContractTests
         await ledger.AppendAsync(Entry("report/d", 1, "k5", new TallyDelta("M4", "CN/P/C1/G1-/M4", 2026, "s", 8)));
 
         // Asked together (a cold start heals thousands of groups at once), overlapping and empty ones too.
-        var paths = new[] { "CN/P/C1/G1", "CN/P/C1/G10", "CN/P/C1/G1-", "CN/P/C1", "CN/P/C2" };
+        var paths = new[] { "CN/P/C1/G1", "CN/P/C1/G10", "CN/P/C1/G1-", "CN/P/C1", "CN/P/C2", "CN/P/C", "CN/P/C1/G1/M1" };
         var reads = await Task.WhenAll(paths.Select(p => ledger.ReadMemberTalliesAsync(p)));
         var byPath = paths.Zip(reads).ToDictionary(x => x.First, x => x.Second.ToDictionary(t => t.ChildKey));
 
@@ -96,6 +96,9 @@ public abstract class LedgerContractTests
         Assert.Equal(8, Assert.Single(byPath["CN/P/C1/G1-"]).Value.Counts[new TallyKey(2026, "s")]);
         Assert.Equal(["M1", "M2", "M3", "M4"], byPath["CN/P/C1"].Keys.Order());
         Assert.Empty(byPath["CN/P/C2"]);
+        Assert.Empty(byPath["CN/P/C"]);
+        var own = Assert.Single(byPath["CN/P/C1/G1/M1"]);
+        Assert.Equal(("M1", 3L), (own.Key, own.Value.Version));
     }
 
     [Fact]

@@ -18,9 +18,10 @@ public sealed class MemoryLedger(CommitteeGridMetrics? metrics = null) : ILedger
     private readonly Dictionary<string, List<LedgerEntry>> _byMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _bySubject = new(StringComparer.Ordinal);
 
-    // Members by the path of their activity group: what a group's heal asks for.
-    private readonly Dictionary<string, SortedSet<string>> _membersByParentPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _memberPaths = new(StringComparer.Ordinal);
+    // Credited members in path order, so a subtree is a range: a group's heal reads its own members, not
+    // every member credited so far (at the national size that scan, once per group, took minutes).
+    private readonly SortedSet<(string Path, string Member)> _membersByPath = new(MemberPathOrder.Instance);
+    private readonly HashSet<string> _indexedMembers = new(StringComparer.Ordinal);
 
     public Task<AppendOutcome> AppendAsync(LedgerEntry entry, CancellationToken ct = default)
     {
@@ -46,10 +47,9 @@ public sealed class MemoryLedger(CommitteeGridMetrics? metrics = null) : ILedger
             foreach (var delta in stored.Deltas.DistinctBy(d => d.Member))
             {
                 (_byMember.TryGetValue(delta.Member, out var m) ? m : _byMember[delta.Member] = []).Add(stored);
-                if (_memberPaths.TryAdd(delta.Member, delta.Path))
+                if (_indexedMembers.Add(delta.Member))
                 {
-                    var parent = delta.Path[..Math.Max(0, delta.Path.LastIndexOf('/'))];
-                    (_membersByParentPath.TryGetValue(parent, out var set) ? set : _membersByParentPath[parent] = new SortedSet<string>(StringComparer.Ordinal)).Add(delta.Member);
+                    _membersByPath.Add((delta.Path, delta.Member));
                 }
             }
 
@@ -112,9 +112,12 @@ public sealed class MemoryLedger(CommitteeGridMetrics? metrics = null) : ILedger
         lock (_lock)
         {
             var result = new List<TallySnapshot>();
-            IEnumerable<string> members = _membersByParentPath.TryGetValue(subtreePath, out var children)
-                ? children
-                : _memberPaths.Where(m => m.Value == subtreePath || m.Value.StartsWith(subtreePath + "/", StringComparison.Ordinal)).Select(m => m.Key);
+            // From the path itself up to path + "0" ('0' follows '/'): the path, its subtree, and look-alikes
+            // such as "G1-x" that the filter drops.
+            var members = _membersByPath
+                .GetViewBetween((subtreePath, ""), (subtreePath + "0", ""))
+                .Where(m => m.Path == subtreePath || m.Path.StartsWith(subtreePath + "/", StringComparison.Ordinal))
+                .Select(m => m.Member);
             foreach (var member in members)
             {
                 var entries = _byMember[member];
@@ -205,6 +208,18 @@ public sealed class MemoryLedger(CommitteeGridMetrics? metrics = null) : ILedger
         lock (_lock)
         {
             return Task.FromResult((long)_entries.Count);
+        }
+    }
+
+    /// <summary>Ordinal by path, then by member code.</summary>
+    private sealed class MemberPathOrder : IComparer<(string Path, string Member)>
+    {
+        public static readonly MemberPathOrder Instance = new();
+
+        public int Compare((string Path, string Member) x, (string Path, string Member) y)
+        {
+            var byPath = string.CompareOrdinal(x.Path, y.Path);
+            return byPath != 0 ? byPath : string.CompareOrdinal(x.Member, y.Member);
         }
     }
 }
