@@ -18,7 +18,14 @@ public sealed class SiloLossTests : IAsyncLifetime
         var scenario = new ReportScenario(_fixture.Grains, _fixture.Catalog.Network, seed: 7);
         var running = scenario.Run(steps: 3000, workers: 6);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Stop it a fifth of the way in, counted in commands rather than seconds: how long 3,000 commands
+        // take depends on the machine, and a fixed delay once let the run finish first.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (scenario.Accepted + scenario.Refused < 600 && !running.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.False(running.IsCompleted, "the silo must stop while commands are still flowing");
         var secondary = _fixture.Cluster.Silos[^1];
         await _fixture.Cluster.StopSiloAsync(secondary);
