@@ -3,12 +3,12 @@ namespace CommitteeGrid.Abstractions.Grains;
 /// <summary>
 /// Stream provider and namespaces. Tallies go up on the parent's stream (the key is the parent's code);
 /// one namespace per receiving grain type because an implicit subscription binds a namespace to a type.
+/// Members are credited by call (<see cref="IMemberGrain.Credit"/>), so there is no namespace for them.
 /// </summary>
 public static class StreamNames
 {
     public const string Provider = "cg";
 
-    public const string MemberTallies = "tally.member";
     public const string GroupTallies = "tally.group";
     public const string OfficeTallies = "tally.office";
     public const string CommitteeTallies = "tally.committee";

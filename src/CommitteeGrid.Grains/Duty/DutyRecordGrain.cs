@@ -111,7 +111,7 @@ public sealed class DutyRecordGrain(ILedger ledger, NetworkCatalog catalog, Even
         {
             if (_state.CreditTo(member) is { } credit)
             {
-                sends.Add(provider.GetStream<TallySnapshot>(Streams.TalliesOf(UnitKind.Member, member)).OnNextAsync(credit));
+                GrainFactory.GetGrain<IMemberGrain>(member).Credit(credit).Ignore();
             }
         }
 

@@ -390,7 +390,7 @@ public sealed class ProposalGrain(ILedger ledger, ProposalCatalog catalog, Event
         {
             if (_state.CreditTo(member) is { } credit)
             {
-                sends.Add(provider.GetStream<TallySnapshot>(Streams.TalliesOf(UnitKind.Member, member)).OnNextAsync(credit));
+                GrainFactory.GetGrain<IMemberGrain>(member).Credit(credit).Ignore();
             }
         }
 

@@ -119,7 +119,7 @@ public sealed class InfoReportGrain(ILedger ledger, NetworkCatalog catalog, Even
         {
             if (_state.CreditTo(member) is { } credit)
             {
-                sends.Add(provider.GetStream<TallySnapshot>(Streams.TalliesOf(UnitKind.Member, member)).OnNextAsync(credit with { ChangedAt = _state.History[^1].At }));
+                GrainFactory.GetGrain<IMemberGrain>(member).Credit(credit with { ChangedAt = _state.History[^1].At }).Ignore();
             }
         }
 

@@ -6,10 +6,13 @@ namespace CommitteeGrid.Grains.Services;
 
 internal static class Streams
 {
-    /// <summary>The stream a unit's tally goes up on: its parent's, in the namespace of the parent's grain type.</summary>
+    /// <summary>
+    /// The stream a unit's tally goes up on: its parent's, in the namespace of the parent's grain type.
+    /// Members have none: submissions credit them by call (<see cref="IMemberGrain.Credit"/>).
+    /// </summary>
     public static StreamId TalliesOf(UnitKind parentKind, string parentCode) => StreamId.Create(parentKind switch
     {
-        UnitKind.Member => StreamNames.MemberTallies,
+        UnitKind.Member => throw new ArgumentOutOfRangeException(nameof(parentKind), "A member's credits come by call, not on a stream."),
         UnitKind.ActivityGroup => StreamNames.GroupTallies,
         UnitKind.LiaisonOffice => StreamNames.OfficeTallies,
         _ => StreamNames.CommitteeTallies,

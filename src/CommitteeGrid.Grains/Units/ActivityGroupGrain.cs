@@ -25,7 +25,7 @@ public sealed class ActivityGroupGrain(
     ILogger<ActivityGroupGrain> logger)
     : RollupUnitGrain(catalog, options, clock, logger, store: null), IActivityGroupGrain
 {
-    protected override string TallyNamespace => StreamNames.GroupTallies;
+    protected override string? TallyNamespace => StreamNames.GroupTallies;
 
     protected override bool ReadersWaitForFirstHeal => true;
 

@@ -34,7 +34,7 @@ public sealed class CommitteeGrain(
     private readonly Dictionary<string, InboxItem> _inbox = new(StringComparer.Ordinal);
     private DateTimeOffset? _inboxHealedAt;
 
-    protected override string TallyNamespace => StreamNames.CommitteeTallies;
+    protected override string? TallyNamespace => StreamNames.CommitteeTallies;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

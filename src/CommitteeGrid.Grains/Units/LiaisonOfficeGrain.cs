@@ -15,7 +15,7 @@ public sealed class LiaisonOfficeGrain(
     ILogger<LiaisonOfficeGrain> logger)
     : RollupUnitGrain(catalog, options, clock, logger, store), ILiaisonOfficeGrain
 {
-    protected override string TallyNamespace => StreamNames.OfficeTallies;
+    protected override string? TallyNamespace => StreamNames.OfficeTallies;
 
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren() => await PullChildUnits();
 }

@@ -12,8 +12,10 @@ namespace CommitteeGrid.Grains.Units;
 /// ledger answers "what has credited this member" in one indexed query, which is how it heals when it
 /// activates. There is no periodic heal: the member's group heals from the ledger on its timer and
 /// wakes a member it finds behind, so the many member grains cost no queries while they are right.
+/// Credits arrive by one-way call, not on a stream: a member has a stream of its own only for this,
+/// and every memory-stream queue's reader walks all the streams it holds on each read, so tens of
+/// thousands of members' streams cost more than the credits they carried.
 /// </summary>
-[ImplicitStreamSubscription(StreamNames.MemberTallies)]
 public sealed class MemberGrain(
     ILedger ledger,
     NetworkCatalog catalog,
@@ -22,7 +24,9 @@ public sealed class MemberGrain(
     ILogger<MemberGrain> logger)
     : RollupUnitGrain(catalog, options, clock, logger, store: null), IMemberGrain
 {
-    protected override string TallyNamespace => StreamNames.MemberTallies;
+    protected override string? TallyNamespace => null;
+
+    public Task Credit(TallySnapshot credit) => Receive(credit);
 
     protected override bool HealsPeriodically => false;
 

@@ -48,8 +48,8 @@ public abstract class RollupUnitGrain(
 
     protected RollupState Rollup { get; } = new();
 
-    /// <summary>The namespace this grain type receives its children's tallies on.</summary>
-    protected abstract string TallyNamespace { get; }
+    /// <summary>The namespace this grain type receives its children's tallies on; null where they call it.</summary>
+    protected abstract string? TallyNamespace { get; }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -65,8 +65,10 @@ public abstract class RollupUnitGrain(
             }
         }
 
-        var provider = this.GetStreamProvider(StreamNames.Provider);
-        await provider.GetStream<TallySnapshot>(StreamId.Create(TallyNamespace, code)).SubscribeAsync(OnChildTally);
+        if (TallyNamespace is { } ns)
+        {
+            await this.GetStreamProvider(StreamNames.Provider).GetStream<TallySnapshot>(StreamId.Create(ns, code)).SubscribeAsync(OnChildTally);
+        }
 
         // Heal after activation, not inside it: pulling children activates them in turn, and a reader of
         // this unit should not wait for the whole subtree. Until then nothing is published upward. Heals
@@ -182,7 +184,10 @@ public abstract class RollupUnitGrain(
     protected Task<TallySnapshot[]> PullChildUnits() =>
         Task.WhenAll(Catalog.Network.Children(Unit).Select(c => GrainFactory.UnitGrain(c.Kind, c.Code).GetSnapshot()));
 
-    private async Task OnChildTally(TallySnapshot child, StreamSequenceToken? token)
+    private Task OnChildTally(TallySnapshot child, StreamSequenceToken? token) => Receive(child);
+
+    /// <summary>A child's cumulative tally, however it came: kept if newer than the one held, then passed up.</summary>
+    protected async Task Receive(TallySnapshot child)
     {
         // Only a newer change than the child brought before is a sample: a re-publish after a heal carries an old time.
         var before = Rollup.Children.TryGetValue(child.ChildKey, out var held) ? held.ChangedAt : null;

@@ -1,0 +1,53 @@
+using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Abstractions.Network;
+using CommitteeGrid.Abstractions.Tallies;
+using CommitteeGrid.Grains.Services;
+
+namespace CommitteeGrid.Grains.Tests;
+
+/// <summary>
+/// Submissions credit a member by one-way call. The credit sent here is in no ledger, so neither the
+/// member's heal nor its group's can produce it: only the call can, and the group then has it from the
+/// member's stream. (Its own cluster: a credit the ledger lacks would show up as a difference in the
+/// other classes' verify.)
+/// </summary>
+public sealed class MemberCreditTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task A_credit_sent_by_call_reaches_the_member_and_its_group()
+    {
+        var group = fixture.Catalog.Network.Units.First(u => u.Kind == UnitKind.ActivityGroup && fixture.Catalog.Network.Children(u).Any());
+        var member = fixture.Catalog.Network.Children(group).First();
+        var year = 2017;
+        var key = new TallyKey(year, "report.submitted");
+
+        // Awake and healed first, so the credit lands on a live member, as at a plenary peak.
+        var before = await fixture.Grains.UnitGrain(UnitKind.Member, member.Code).GetTally(year);
+        Assert.Equal(0, before.Counters.GetValueOrDefault("report.submitted"));
+
+        await fixture.Grains.GetGrain<IMemberGrain>(member.Code).Credit(
+            new TallySnapshot($"report/by-call-{Guid.NewGuid():N}", 2, new Dictionary<TallyKey, long> { [key] = 4 }));
+
+        var memberTally = await Until(() => fixture.Grains.UnitGrain(UnitKind.Member, member.Code).GetTally(year), t => t.Counters.GetValueOrDefault("report.submitted") == 4);
+        var groupTally = await Until(() => fixture.Grains.UnitGrain(UnitKind.ActivityGroup, group.Code).GetTally(year), t => t.Counters.GetValueOrDefault("report.submitted") == 4);
+
+        Assert.Equal(4, memberTally.Counters.GetValueOrDefault("report.submitted"));
+        Assert.Equal(before.Version + 2, memberTally.Version);
+        Assert.Equal(4, groupTally.Counters.GetValueOrDefault("report.submitted"));
+    }
+
+    private static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var value = await probe();
+            if (done(value) || DateTime.UtcNow > until)
+            {
+                return value;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
