@@ -36,18 +36,6 @@ public sealed class MemberCreditTests(ClusterFixture fixture) : IClassFixture<Cl
         Assert.Equal(4, groupTally.Counters.GetValueOrDefault("report.submitted"));
     }
 
-    private static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    private static Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done) =>
+        Poll.Until(probe, done, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CommitteeGrid.Abstractions.Grains;
 using CommitteeGrid.Abstractions.Proposals;
 using CommitteeGrid.Abstractions.Tallies;
@@ -134,19 +133,6 @@ public sealed class ProposalMergeTests(ClusterFixture fixture)
 
     private static bool Same(IReadOnlyDictionary<string, long> actual, IReadOnlyDictionary<string, long> expected) =>
         actual.Keys.Union(expected.Keys).All(k => actual.GetValueOrDefault(k) == expected.GetValueOrDefault(k));
-
-    private static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || clock.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done) =>
+        Poll.Until(probe, done, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
 }

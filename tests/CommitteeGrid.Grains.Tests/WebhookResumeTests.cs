@@ -98,20 +98,8 @@ public sealed class WebhookResumeTests : IAsyncLifetime
         Assert.Empty((await webhook.GetDeliveries(10))!.Pending);
     }
 
-    private static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || DateTimeOffset.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done) =>
+        Poll.Until(probe, done, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
 
     private static int FreePort()
     {
