@@ -95,6 +95,7 @@ var loadBefore = LoadAverage();
 var slices = new IntervalMeter(() => load.Acknowledged, cpu, TimeSpan.FromSeconds(30));
 using var stopSlices = new CancellationTokenSource();
 var slicing = slices.Run(stopSlices.Token);
+var opsBefore = host is null ? null : await SiloFigures.Snapshot(http, CancellationToken.None);
 var measured = Stopwatch.StartNew();
 await load.Run(options.Workers, TimeSpan.FromSeconds(options.Seconds), CancellationToken.None);
 var elapsed = measured.Elapsed.TotalSeconds;
@@ -105,7 +106,7 @@ var cpuUsed = cpu is null ? null : cpu.Sample() - cpuBefore!;
 stopProbe.Cancel();
 await probing;
 // Before verify, which wakes every member to compare it.
-var siloAtEnd = host is null ? null : await SiloFigures.Read(http, top: 6, CancellationToken.None);
+var opsAfter = host is null ? null : await SiloFigures.Snapshot(http, CancellationToken.None);
 
 var verifyClock = Stopwatch.StartNew();
 // Verify asks every unit's grain, waking those not active: at the national size one pass takes minutes,
@@ -144,7 +145,11 @@ Console.WriteLine($"  freshness (ack → {scope.UnitLabel} tally)  {probe.Freshn
 if (host is not null)
 {
     Console.WriteLine($"  silo peak memory        {HostLauncher.PeakMemoryMiB(host):N0} MiB");
-    Console.WriteLine($"  silo at the end         {siloAtEnd}");
+    Console.WriteLine($"  silo at the end         {(opsAfter is null ? "figures unavailable" : SiloFigures.Describe(opsAfter, top: 6))}");
+    if (opsBefore is not null && opsAfter is not null)
+    {
+        Console.WriteLine($"  silo during the run     {SiloFigures.Pauses(opsBefore, opsAfter, elapsed)}");
+    }
 }
 
 Console.WriteLine($"  verify                  {(verified ? "0 differences" : $"{verify["differences"]!.AsArray().Count} differences")} across {verify["unitsChecked"]} units, {verify["ledgerEntries"]} ledger entries, settled in {verifyClock.Elapsed.TotalSeconds:F1} s");

@@ -3,10 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace CommitteeGrid.Bench;
 
-/// <summary>The silo's own account of its memory and activations (GET /api/ops/metrics), in a few words.</summary>
+/// <summary>The silo's own account of its memory, GC pauses, ledger and activations (GET /api/ops/metrics).</summary>
 public static class SiloFigures
 {
-    public static async Task<string> Read(HttpClient http, int top, CancellationToken ct)
+    public static async Task<string> Read(HttpClient http, int top, CancellationToken ct) =>
+        await Snapshot(http, ct) is { } ops ? Describe(ops, top) : "silo figures unavailable";
+
+    /// <summary>The raw snapshot, or null when the silo did not answer (the run goes on without it).</summary>
+    public static async Task<JsonNode?> Snapshot(HttpClient http, CancellationToken ct)
     {
         try
         {
@@ -14,15 +18,35 @@ public static class SiloFigures
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/ops/metrics");
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchAuth.Token("bench-operator", "operator", "CN"));
             using var response = await http.SendAsync(request, ct);
-            var ops = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(ct);
-            var activations = ops!["activations"]!.AsObject();
-            var total = activations.Sum(a => a.Value!.GetValue<int>());
-            var named = activations.Take(top).Select(a => $"{a.Key} {a.Value!.GetValue<int>():N0}");
-            return $"GC heap {ops["process"]!["gcHeapMiB"]!.GetValue<double>():N0} MiB; {total:N0} activations: {string.Join(", ", named)}";
+            return await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(ct);
         }
         catch (HttpRequestException ex)
         {
-            return ex.Message;
+            Console.Error.WriteLine($"silo figures: {ex.Message}");
+            return null;
         }
+    }
+
+    public static string Describe(JsonNode ops, int top)
+    {
+        var activations = ops["activations"]!.AsObject();
+        var total = activations.Sum(a => a.Value!.GetValue<int>());
+        var named = activations.Take(top).Select(a => $"{a.Key} {a.Value!.GetValue<int>():N0}");
+        return $"GC heap {ops["process"]!["gcHeapMiB"]!.GetValue<double>():N0} MiB; {total:N0} activations: {string.Join(", ", named)}";
+    }
+
+    /// <summary>
+    /// Time the silo stood still in GC between two snapshots, as a share of the wall time between them:
+    /// every request in flight waits through a pause, so it adds straight to acknowledgement latency.
+    /// </summary>
+    public static string Pauses(JsonNode before, JsonNode after, double seconds)
+    {
+        double Paused(JsonNode n) => n["process"]!["gcPauseMs"]!.GetValue<double>();
+        int Collections(JsonNode n, int gen) => n["process"]![$"gen{gen}Collections"]!.GetValue<int>();
+        var paused = Paused(after) - Paused(before);
+        var counts = string.Join(" / ", Enumerable.Range(0, 3).Select(g => (Collections(after, g) - Collections(before, g)).ToString("N0")));
+        var append = after["ledger"]!["append"]!;
+        return $"GC paused {paused / 1000 / seconds:P1} of the run ({paused / 1000:F1} s; gen0 / gen1 / gen2 collections {counts}); "
+            + $"ledger append over the last minute p50 {append["p50Ms"]!.GetValue<double>():F1} / p99 {append["p99Ms"]!.GetValue<double>():F1} ms";
     }
 }

@@ -68,6 +68,14 @@ public sealed class OpsTests(DemoHostFixture host)
         Assert.True(process["workingSetMiB"]!.GetValue<double>() > 0);
         Assert.True(process["gcHeapMiB"]!.GetValue<double>() > 0);
         Assert.True(process["processorCount"]!.GetValue<int>() >= 1);
+        Assert.InRange(process["gcPausePercent"]!.GetValue<double>(), 0, 100);
+
+        // The host runs in this process: a blocking collection here is a pause the figures must show.
+        var pausedBefore = process["gcPauseMs"]!.GetValue<double>();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var pausedAfter = (await Metrics())["process"]!["gcPauseMs"]!.GetValue<double>();
+        Assert.True(pausedAfter > pausedBefore, $"GC pause total did not move after a blocking collection: {pausedBefore} → {pausedAfter} ms");
+
         Assert.True(after["activations"]!["InfoReportGrain"]!.GetValue<int>() >= 1, after["activations"]!.ToJsonString());
         Assert.True(after["activations"]!["CommitteeGrain"]!.GetValue<int>() >= 1);
     }

@@ -59,6 +59,8 @@ public sealed class OpsMetricsReader(MetricsCollector collector, IGrainFactory g
                 GC.CollectionCount(0),
                 GC.CollectionCount(1),
                 GC.CollectionCount(2),
+                Round(GC.GetTotalPauseDuration().TotalMilliseconds),
+                Round(gc.PauseTimePercentage),
                 pool,
                 ThreadPool.PendingWorkItemCount),
             statistics

@@ -27,7 +27,10 @@ public sealed record BatchView(long Count, double PerSecond, double MeanSize, do
 
 public sealed record PublishesView(double PerSecond, IReadOnlyDictionary<string, double> PerSecondByLevel);
 
-/// <summary>CPU in cores (1.0 is one core busy), memory in MiB.</summary>
+/// <summary>
+/// CPU in cores (1.0 is one core busy), memory in MiB; GC pauses since the process started (every thread
+/// stops for them, so they show directly in acknowledgement latency).
+/// </summary>
 public sealed record ProcessView(
     double CpuCores,
     int ProcessorCount,
@@ -38,5 +41,7 @@ public sealed record ProcessView(
     int Gen0Collections,
     int Gen1Collections,
     int Gen2Collections,
+    double GcPauseMs,
+    double GcPausePercent,
     int ThreadPoolThreads,
     long ThreadPoolQueue);
