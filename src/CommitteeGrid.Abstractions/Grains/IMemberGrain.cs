@@ -13,4 +13,13 @@ public interface IMemberGrain : IRollupUnitGrain
     /// </summary>
     [OneWay]
     Task Credit(TallySnapshot credit);
+
+    /// <summary>
+    /// The member's group found the ledger ahead of what it held for this member: re-read (a heal).
+    /// One-way, because the group does not wait for it: a cold start of a large network tells tens of
+    /// thousands of members at once, each re-read waits its turn in the batched ledger reads, and a
+    /// request would break its 30 s promise with a warning for every member at the back of that queue.
+    /// </summary>
+    [OneWay]
+    Task Recheck();
 }

@@ -12,7 +12,8 @@ namespace CommitteeGrid.Grains.Units;
 
 /// <summary>
 /// 委员活动组: rolls up its members. It heals from the ledger (one query over its path gives every
-/// member's tally as the member's grain would publish it), so healing never wakes members' grains.
+/// member's tally as the member's grain would publish it), so healing does not ask members' grains;
+/// it only tells a member it finds behind to re-read, by one-way call.
 /// That same query rebuilds it on activation, so it keeps no snapshot: with thousands of busy groups
 /// at a plenary peak, their snapshot writes outnumbered the commands themselves.
 /// </summary>
@@ -50,7 +51,7 @@ public sealed class ActivityGroupGrain(
             // too. Also on this group's first heal after activation, when it held nothing: the group learns
             // a newer version from the ledger only here, so skipping a member now would leave a member grain
             // that lost its message stale for as long as it stays active.
-            GrainFactory.GetGrain<IMemberGrain>(member.ChildKey).Heal().Ignore();
+            GrainFactory.GetGrain<IMemberGrain>(member.ChildKey).Recheck().Ignore();
         }
 
         return members;

@@ -28,6 +28,8 @@ public sealed class MemberGrain(
 
     public Task Credit(TallySnapshot credit) => Receive(credit);
 
+    public Task Recheck() => Heal();
+
     protected override bool HealsPeriodically => false;
 
     protected override bool ReadersWaitForFirstHeal => true;
