@@ -121,6 +121,28 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         Assert.Equal(0, earlier.Reads);
     }
 
+    [Fact]
+    public async Task A_large_state_is_compressed_with_lz4_and_reads_back_byte_for_byte()
+    {
+        var connection = await Schema("bigstate");
+        await using var store = new PostgresStateStore(connection);
+
+        // A busy committee's feed: tens of kilobytes of repetitive notifications, written again and again.
+        var payload = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 400).Select(i => $"{{\"seq\":{i},\"kind\":\"report.submitted\",\"title\":\"关于河道垃圾清理长效机制的建议\"}}")));
+        Assert.True(payload.Length > 20_000);
+        Assert.Equal(1, await store.WriteAsync("feed/committee/420607", 0, payload));
+        Assert.Equal(2, await store.WriteAsync("feed/committee/420607", 1, payload));
+
+        Assert.Equal(payload, (await store.ReadAsync("feed/committee/420607"))!.Payload);
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_column_compression(payload), pg_column_size(payload) FROM cg_grain_state WHERE key = 'feed/committee/420607'", db);
+        await using var row = await cmd.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal("lz4", row.GetString(0));
+        Assert.True(row.GetInt32(1) < payload.Length / 4, $"stored {row.GetInt32(1)} bytes for a {payload.Length}-byte payload");
+    }
+
     private static Serializer RollupSerializer() => new ServiceCollection()
         .AddSerializer(b => b.AddAssembly(typeof(RollupSnapshot).Assembly))
         .BuildServiceProvider()
