@@ -150,6 +150,12 @@ if (host is not null)
     {
         Console.WriteLine($"  silo during the run     {SiloFigures.Pauses(opsBefore, opsAfter, elapsed)}");
     }
+
+    if (opsAfter is not null)
+    {
+        Console.WriteLine($"  freshness under load    {SiloFigures.Freshness(opsAfter)}");
+        Console.WriteLine($"  rollup publishes        {SiloFigures.Publishes(opsAfter)}");
+    }
 }
 
 Console.WriteLine($"  verify                  {(verified ? "0 differences" : $"{verify["differences"]!.AsArray().Count} differences")} across {verify["unitsChecked"]} units, {verify["ledgerEntries"]} ledger entries, settled in {verifyClock.Elapsed.TotalSeconds:F1} s");

@@ -36,6 +36,27 @@ public static class SiloFigures
     }
 
     /// <summary>
+    /// Freshness as the silo itself measures it over the last minute, for every level: from a change's ledger
+    /// time to the rollup applying it. Unlike the probe, this includes the busy parts of the tree, where each
+    /// level waits up to its publish interval to coalesce a burst.
+    /// </summary>
+    public static string Freshness(JsonNode ops)
+    {
+        var levels = ops["freshness"]!.AsObject()
+            .Where(l => l.Value!["count"]!.GetValue<long>() > 0)
+            .Select(l => $"{l.Key} {l.Value!["p50Ms"]!.GetValue<double>():F0} / {l.Value["p99Ms"]!.GetValue<double>():F0}");
+        return $"p50 / p99 ms (ledger time → applied, last minute): {string.Join(", ", levels)}";
+    }
+
+    /// <summary>Tallies each level published to its parent per second over the last minute: the stream traffic the rollups make.</summary>
+    public static string Publishes(JsonNode ops)
+    {
+        var publishes = ops["rollupPublishes"]!;
+        var levels = publishes["perSecondByLevel"]!.AsObject().Select(l => $"{l.Key} {l.Value!.GetValue<double>():N0}");
+        return $"{publishes["perSecond"]!.GetValue<double>():N0}/s ({string.Join(", ", levels)})";
+    }
+
+    /// <summary>
     /// Time the silo stood still in GC between two snapshots, as a share of the wall time between them:
     /// every request in flight waits through a pause, so it adds straight to acknowledgement latency.
     /// </summary>
