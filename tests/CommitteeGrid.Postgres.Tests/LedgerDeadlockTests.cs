@@ -26,19 +26,19 @@ public sealed class LedgerDeadlockTests(PostgresFixture postgres)
         // Another writer holds key "k-b" in an open transaction.
         await using var other = new NpgsqlConnection(connection);
         await other.OpenAsync();
-        await Exec(other, "SET deadlock_timeout = '60s'");
+        await LockWaits.Exec(other, "SET deadlock_timeout = '60s'");
         await using var tx = await other.BeginTransactionAsync();
-        await Exec(other, Insert("k-b", "report/other-b"));
+        await LockWaits.Exec(other, Insert("k-b", "report/other-b"));
 
         // Queued before the writer starts, so both go in one batch: "k-a" first, then a wait on "k-b".
         var first = ledger.AppendAsync(Entry("report/a", "k-a"));
         var second = ledger.AppendAsync(Entry("report/b", "k-b"));
         await ledger.StartAsync(CancellationToken.None);
-        await WaitForALockWait(connection, besides: other.ProcessID);
+        await LockWaits.WaitForOne(connection, besides: other.ProcessID, "the ledger's batch");
 
         // Now the other writer wants "k-a", which the ledger's batch holds: a cycle. It can only get it
         // once the batch has been rolled back.
-        await Exec(other, Insert("k-a", "report/other-a"));
+        await LockWaits.Exec(other, Insert("k-a", "report/other-a"));
         Assert.False(first.IsCompleted, "the ledger answered while its keys were still held by the other writer");
         await tx.RollbackAsync();
 
@@ -56,31 +56,4 @@ public sealed class LedgerDeadlockTests(PostgresFixture postgres)
         INSERT INTO cg_ledger (stream, version, kind, payload, idem_key, request_hash, actor_id, actor_role, occurred_at)
         VALUES ('{{stream}}', 1, 'report.test', '{"n":1}', '{{key}}', 'h', 'other', 'staff', now())
         """;
-
-    private static async Task Exec(NpgsqlConnection connection, string sql)
-    {
-        // A timeout the server enforces, so a test that goes wrong fails instead of waiting on a lock.
-        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = 20 };
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task WaitForALockWait(string connection, int besides)
-    {
-        await using var probe = new NpgsqlConnection(connection);
-        await probe.OpenAsync();
-        for (var i = 0; i < 200; i++)
-        {
-            await using var cmd = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1", probe);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = besides });
-            if ((long)(await cmd.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("the ledger's batch never waited for the other writer's key");
-    }
 }

@@ -132,34 +132,13 @@ public sealed class PostgresStateStore : IAsyncDisposable
 
     private async Task WriteBatch(List<PendingWrite> batch)
     {
+        // Keys go in in one order in every statement, so two silos writing the same keys (an activation
+        // moving between them) mostly queue behind each other; the planner may still lock updated rows in
+        // another order, and a deadlock that follows is retried below.
+        batch.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         try
         {
-            await using var cmd = _db.CreateCommand("""
-                WITH input AS (
-                    SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS i(key, expected, payload)),
-                updated AS (
-                    UPDATE cg_grain_state s SET payload = i.payload, version = s.version + 1, written_at = now()
-                    FROM input i WHERE i.expected > 0 AND s.key = i.key AND s.version = i.expected
-                    RETURNING s.key, s.version),
-                inserted AS (
-                    INSERT INTO cg_grain_state (key, version, payload)
-                    SELECT key, 1, payload FROM input WHERE expected = 0
-                    ON CONFLICT (key) DO NOTHING
-                    RETURNING key, version)
-                SELECT key, version FROM updated UNION ALL SELECT key, version FROM inserted
-                """);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Select(b => b.Key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Select(b => b.Expected).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Select(b => b.Payload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            var written = new Dictionary<string, long>(StringComparer.Ordinal);
-            await using (var reader = await cmd.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    written[reader.GetString(0)] = reader.GetInt64(1);
-                }
-            }
-
+            var written = await WriteWithRetry(batch);
             foreach (var write in batch)
             {
                 if (written.TryGetValue(write.Key, out var version))
@@ -179,6 +158,61 @@ public sealed class PostgresStateStore : IAsyncDisposable
                 write.Done.TrySetException(ex);
             }
         }
+    }
+
+    /// <summary>
+    /// The statement is its own transaction: a deadlock or serialization failure rolls all of it back,
+    /// so it is simply run again. None of its writers has been answered yet.
+    /// </summary>
+    private async Task<Dictionary<string, long>> WriteWithRetry(List<PendingWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Write(batch);
+            }
+            catch (PostgresException ex) when (IsTransient(ex) && attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 20 * attempt));
+            }
+        }
+    }
+
+    private const int MaxAttempts = 5;
+
+    private static bool IsTransient(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private async Task<Dictionary<string, long>> Write(List<PendingWrite> batch)
+    {
+        await using var cmd = _db.CreateCommand("""
+            WITH input AS (
+                SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS i(key, expected, payload)),
+            updated AS (
+                UPDATE cg_grain_state s SET payload = i.payload, version = s.version + 1, written_at = now()
+                FROM input i WHERE i.expected > 0 AND s.key = i.key AND s.version = i.expected
+                RETURNING s.key, s.version),
+            inserted AS (
+                INSERT INTO cg_grain_state (key, version, payload)
+                SELECT key, 1, payload FROM input WHERE expected = 0
+                ON CONFLICT (key) DO NOTHING
+                RETURNING key, version)
+            SELECT key, version FROM updated UNION ALL SELECT key, version FROM inserted
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Select(b => b.Key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Select(b => b.Expected).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Select(b => b.Payload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        var written = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                written[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return written;
     }
 
     private sealed record PendingWrite(string Key, long Expected, byte[] Payload, TaskCompletionSource<long> Done);
