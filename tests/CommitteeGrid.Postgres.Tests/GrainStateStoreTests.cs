@@ -8,12 +8,13 @@ using Npgsql;
 using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Xunit.Abstractions;
 
 namespace CommitteeGrid.Postgres.Tests;
 
 /// <summary>Grain state written many grains to a statement, each write still checked against the version its writer read.</summary>
 [Collection("postgres")]
-public sealed class GrainStateStoreTests(PostgresFixture postgres)
+public sealed class GrainStateStoreTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]
     public async Task Concurrent_writes_all_land_and_each_is_checked_against_its_version()
@@ -65,12 +66,15 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
     public async Task Grain_storage_round_trips_state_reads_what_the_previous_provider_held_and_a_clear_shadows_it()
     {
         var connection = await Schema("grainstate");
-        await using var store = new PostgresStateStore(connection);
-        var serializer = RollupSerializer();
         var office = GrainId.Create("office", "420607-L01");
-        var earlier = new EarlierStorage(Snapshot("420607-L01-G01", 7));
-        var storage = new PostgresGrainStorage(store, serializer, earlier);
-        await HoldStateInOrleansTable(connection);
+
+        // What a database written before the batched store holds: a snapshot stored by Orleans' own
+        // ADO.NET provider, running in a real silo on this database.
+        await using var silo = await TestSilo.StartAsync(connection, new ClusterNames("grainstate"), "adonet", output);
+        var earlier = silo.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+        await earlier.WriteStateAsync("rollup", office, new GrainState<RollupSnapshot>(Snapshot("420607-L01-G01", 7)));
+        await using var store = new PostgresStateStore(connection);
+        var storage = new PostgresGrainStorage(store, RollupSerializer(), earlier);
 
         // Held only by the previous provider: read from there, with no version here yet.
         var state = new GrainState<RollupSnapshot>(new RollupSnapshot());
@@ -100,7 +104,9 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
         await storage.ReadStateAsync("rollup", office, afterClear);
         Assert.False(afterClear.RecordExists);
         Assert.Empty(afterClear.State!.Children);
-        Assert.Equal(1, earlier.Reads);
+        var stillThere = new GrainState<RollupSnapshot>(new RollupSnapshot());
+        await earlier.ReadStateAsync("rollup", office, stillThere);
+        Assert.Equal(7, stillThere.State!.Children.Single().Version);
     }
 
     [Fact]
@@ -164,17 +170,6 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres)
     }
 
     // A row as Orleans' ADO.NET provider writes them: the previous provider may hold something.
-    private static async Task HoldStateInOrleansTable(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO orleans_storage (service_id, grain_type_hash, grain_type, grain_id_hash, grain_id_n0, grain_id_n1, grain_id_extension, payload_binary, version)
-            VALUES ('committeegrid', 1, 'office', 2, 0, 0, '420607-L01', '\x00', 1)
-            """, db);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
     private static RollupSnapshot Snapshot(string child, long version) => new()
     {
         Children = [new StoredChild { Key = child, Version = version, Counts = [new StoredCount { Year = 2026, Counter = "report.adopted", Value = 3 }] }],
