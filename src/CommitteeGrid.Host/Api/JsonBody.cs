@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -35,8 +36,10 @@ internal static class JsonBody
             return (null, Problems.Invalid("the request body must be JSON (Content-Type: application/json)"));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
+        // Sized from Content-Length when the client sent one, and read through a pooled chunk: a fresh 8 KiB
+        // array per request was about 7% of all the silo allocated at a plenary peak.
+        using var buffer = new MemoryStream(request.ContentLength is long declared and > 0 ? (int)declared : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
         try
         {
             int read;
@@ -53,6 +56,10 @@ internal static class JsonBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
