@@ -169,7 +169,6 @@ public sealed class GrainStateStoreTests(PostgresFixture postgres, ITestOutputHe
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    // A row as Orleans' ADO.NET provider writes them: the previous provider may hold something.
     private static RollupSnapshot Snapshot(string child, long version) => new()
     {
         Children = [new StoredChild { Key = child, Version = version, Counts = [new StoredCount { Year = 2026, Counter = "report.adopted", Value = 3 }] }],
