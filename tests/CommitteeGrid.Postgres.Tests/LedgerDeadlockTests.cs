@@ -1,7 +1,6 @@
 using CommitteeGrid.Domain.Ledger;
 using CommitteeGrid.Storage;
 using CommitteeGrid.Storage.Postgres;
-using Npgsql;
 
 namespace CommitteeGrid.Postgres.Tests;
 
@@ -17,16 +16,10 @@ public sealed class LedgerDeadlockTests(PostgresFixture postgres)
     {
         var connection = await postgres.CreateDatabaseAsync("deadlock");
         await SchemaMigrator.MigrateAsync(connection);
-        // PostgreSQL looks for a deadlock once, deadlock_timeout after a transaction starts to wait, and
-        // rolls back the one that finds it. The ledger looks after 2 s, long after the cycle below has
-        // closed; the other writer would look only after a minute. So the ledger's batch is the one.
-        var ledgerConnection = new NpgsqlConnectionStringBuilder(connection) { Options = "-c deadlock_timeout=2000" }.ConnectionString;
-        await using var ledger = new PostgresLedger(new PostgresLedgerOptions { ConnectionString = ledgerConnection, Writers = 1 });
+        await using var ledger = new PostgresLedger(new PostgresLedgerOptions { ConnectionString = LockWaits.FirstToDetect(connection), Writers = 1 });
 
         // Another writer holds key "k-b" in an open transaction.
-        await using var other = new NpgsqlConnection(connection);
-        await other.OpenAsync();
-        await LockWaits.Exec(other, "SET deadlock_timeout = '60s'");
+        await using var other = await LockWaits.OpenLastToDetect(connection);
         await using var tx = await other.BeginTransactionAsync();
         await LockWaits.Exec(other, Insert("k-b", "report/other-b"));
 

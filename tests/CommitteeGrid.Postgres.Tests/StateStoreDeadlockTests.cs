@@ -1,6 +1,5 @@
 using CommitteeGrid.Storage;
 using CommitteeGrid.Storage.Postgres;
-using Npgsql;
 
 namespace CommitteeGrid.Postgres.Tests;
 
@@ -16,17 +15,14 @@ public sealed class StateStoreDeadlockTests(PostgresFixture postgres)
     {
         var connection = await postgres.CreateDatabaseAsync("state_deadlock");
         await SchemaMigrator.MigrateAsync(connection);
-        // PostgreSQL looks for a deadlock deadlock_timeout after a session starts to wait, and rolls back
-        // the one that finds it: the store looks after 2 s, the other writer only after a minute.
-        var storeConnection = new NpgsqlConnectionStringBuilder(connection) { Options = "-c deadlock_timeout=2000" }.ConnectionString;
-        await using var store = new PostgresStateStore(storeConnection);
+        await using var store = new PostgresStateStore(LockWaits.FirstToDetect(connection));
 
         // The other writer holds "k-b"; a third holds "k-0" for as long as it takes to queue two writes
         // behind the store's first statement, so that both go in its next one.
-        await using var other = await Open(connection);
+        await using var other = await LockWaits.OpenLastToDetect(connection);
         await using var tx = await other.BeginTransactionAsync();
         await LockWaits.Exec(other, Insert("k-b"));
-        await using var gate = await Open(connection);
+        await using var gate = await LockWaits.OpenLastToDetect(connection);
         await using var gateTx = await gate.BeginTransactionAsync();
         await LockWaits.Exec(gate, Insert("k-0"));
         var gated = store.WriteAsync("k-0", 0, [0]);
@@ -47,14 +43,6 @@ public sealed class StateStoreDeadlockTests(PostgresFixture postgres)
         Assert.Equal([1, 1], versions);
         Assert.Equal([1], (await store.ReadAsync("k-a"))!.Payload);
         Assert.Equal([2], (await store.ReadAsync("k-b"))!.Payload);
-    }
-
-    private static async Task<NpgsqlConnection> Open(string connection)
-    {
-        var c = new NpgsqlConnection(connection);
-        await c.OpenAsync();
-        await LockWaits.Exec(c, "SET deadlock_timeout = '60s'");
-        return c;
     }
 
     private static string Insert(string key) =>
