@@ -366,7 +366,8 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             .OrderBy(p => p.Entry.IdempotencyKey, StringComparer.Ordinal)
             .ToList();
         await using var connection = await _db.OpenConnectionAsync();
-        var inserted = await InsertWithRetry(connection, unique);
+        // One transaction: a batch rolled back on a deadlock is tried again before any caller is answered.
+        var inserted = await TransientRetry.Run(() => Insert(connection, unique), () => _metrics?.BatchRetried());
 
         // Entries that did not go in: their key was taken (a retry, or reuse) or their version was.
         bool WentIn(Pending p) => inserted.ContainsKey(p.Entry.IdempotencyKey) && ReferenceEquals(firstOfKey[p.Entry.IdempotencyKey], p);
@@ -396,32 +397,6 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             }
         }
     }
-
-    /// <summary>
-    /// Inserts the batch's entries and counts in one transaction. A deadlock or serialization failure
-    /// rolls all of it back, so the batch is simply tried again: its callers are still waiting and
-    /// none of them has been answered.
-    /// </summary>
-    private async Task<Dictionary<string, long>> InsertWithRetry(NpgsqlConnection connection, List<Pending> unique)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await Insert(connection, unique);
-            }
-            catch (PostgresException ex) when (IsTransient(ex) && attempt < MaxAttempts)
-            {
-                _metrics?.BatchRetried();
-                await Task.Delay(Random.Shared.Next(1, 20 * attempt));
-            }
-        }
-    }
-
-    private const int MaxAttempts = 5;
-
-    private static bool IsTransient(PostgresException ex) =>
-        ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 
     /// <summary>
     /// The entries and their counts in one statement, committed on its own: one round trip per batch

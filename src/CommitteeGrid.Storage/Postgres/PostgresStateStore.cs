@@ -138,7 +138,7 @@ public sealed class PostgresStateStore : IAsyncDisposable
         batch.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         try
         {
-            var written = await WriteWithRetry(batch);
+            var written = await TransientRetry.Run(() => Write(batch));
             foreach (var write in batch)
             {
                 if (written.TryGetValue(write.Key, out var version))
@@ -159,30 +159,6 @@ public sealed class PostgresStateStore : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>
-    /// The statement is its own transaction: a deadlock or serialization failure rolls all of it back,
-    /// so it is simply run again. None of its writers has been answered yet.
-    /// </summary>
-    private async Task<Dictionary<string, long>> WriteWithRetry(List<PendingWrite> batch)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await Write(batch);
-            }
-            catch (PostgresException ex) when (IsTransient(ex) && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(1, 20 * attempt));
-            }
-        }
-    }
-
-    private const int MaxAttempts = 5;
-
-    private static bool IsTransient(PostgresException ex) =>
-        ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 
     private async Task<Dictionary<string, long>> Write(List<PendingWrite> batch)
     {
