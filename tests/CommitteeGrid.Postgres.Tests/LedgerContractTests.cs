@@ -102,6 +102,31 @@ public abstract class LedgerContractTests
     }
 
     [Fact]
+    public async Task Member_versions_are_the_versions_of_the_member_tallies_under_each_path()
+    {
+        var ledger = await NewLedger();
+        await ledger.AppendAsync(Entry("report/a", 1, "k1", new TallyDelta("M1", "CN/P/C1/G1/M1", 2026, "s", 1)));
+        await ledger.AppendAsync(Entry("report/a", 2, "k2", new TallyDelta("M1", "CN/P/C1/G1/M1", 2026, "a", 1), new TallyDelta("M2", "CN/P/C1/G1/M2", 2026, "s", 1)));
+        // A later entry of a stream that credits nobody does not move a member's version.
+        await ledger.AppendAsync(Entry("report/a", 3, "k3"));
+        await ledger.AppendAsync(Entry("report/b", 1, "k4", new TallyDelta("M1", "CN/P/C1/G1/M1", 2027, "s", 2)));
+        await ledger.AppendAsync(Entry("report/b", 2, "k5", new TallyDelta("M1", "CN/P/C1/G1/M1", 2027, "a", 1)));
+        await ledger.AppendAsync(Entry("report/c", 1, "k6", new TallyDelta("M3", "CN/P/C1/G10/M3", 2026, "s", 4)));
+
+        var paths = new[] { "CN/P/C1/G1", "CN/P/C1/G10", "CN/P/C1", "CN/P/C2", "CN/P/C1/G1/M1" };
+        var versions = await Task.WhenAll(paths.Select(p => ledger.ReadMemberVersionsAsync(p)));
+        var tallies = await Task.WhenAll(paths.Select(p => ledger.ReadMemberTalliesAsync(p)));
+
+        Assert.Equal(new Dictionary<string, long> { ["M1"] = 2 + 2, ["M2"] = 2 }, versions[0]);
+        Assert.Equal(new Dictionary<string, long> { ["M3"] = 1 }, versions[1]);
+        Assert.Empty(versions[3]);
+        for (var i = 0; i < paths.Length; i++)
+        {
+            Assert.Equal(tallies[i].ToDictionary(t => t.ChildKey, t => t.Version), versions[i]);
+        }
+    }
+
+    [Fact]
     public async Task Aggregation_takes_a_subtree_by_path_prefix_and_a_year()
     {
         var ledger = await NewLedger();

@@ -26,6 +26,12 @@ public interface ILedger
     /// </summary>
     Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default);
 
+    /// <summary>
+    /// Only the versions of <see cref="ReadMemberTalliesAsync"/>, per credited member: enough for a group
+    /// that holds its members' tallies to see whether any is behind, without the counts.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> ReadMemberVersionsAsync(string subtreePath, CancellationToken ct = default);
+
     /// <summary>Summed counts per member path for a subtree (path prefix) and year: the ledger's own aggregation.</summary>
     Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default);
 

@@ -170,6 +170,9 @@ public abstract class RollupUnitGrain(
         await OnHealed();
     }
 
+    /// <summary>Whether a heal has completed since activation: the unit then holds every child it had.</summary>
+    protected bool Healed => _healed;
+
     /// <summary>Whether this unit pulls its children on a timer, not only when it activates.</summary>
     protected virtual bool HealsPeriodically => true;
 

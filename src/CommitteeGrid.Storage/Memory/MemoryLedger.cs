@@ -107,6 +107,9 @@ public sealed class MemoryLedger(CommitteeGridMetrics? metrics = null) : ILedger
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> ReadMemberVersionsAsync(string subtreePath, CancellationToken ct = default) =>
+        (await ReadMemberTalliesAsync(subtreePath, ct)).ToDictionary(t => t.ChildKey, t => t.Version, StringComparer.Ordinal);
+
     public Task<IReadOnlyList<TallySnapshot>> ReadMemberTalliesAsync(string subtreePath, CancellationToken ct = default)
     {
         lock (_lock)

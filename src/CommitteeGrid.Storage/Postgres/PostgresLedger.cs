@@ -27,6 +27,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
     private readonly ReadBatcher<(string Stream, long After), IReadOnlyList<LedgerEntry>> _streamReads;
     private readonly ReadBatcher<string, IReadOnlyList<TallySnapshot>> _memberReads;
     private readonly ReadBatcher<string, IReadOnlyList<TallySnapshot>> _subtreeReads;
+    private readonly ReadBatcher<string, IReadOnlyDictionary<string, long>> _versionReads;
 
     public PostgresLedger(PostgresLedgerOptions options, CommitteeGridMetrics? metrics = null)
     {
@@ -36,6 +37,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         _streamReads = new(ReadStreams, _ => [], maxBatch: 500, readers: 2);
         _memberReads = new(ReadMembers, _ => [], maxBatch: 500, readers: 2);
         _subtreeReads = new(ReadSubtrees, _ => [], maxBatch: 200, readers: 2);
+        _versionReads = new(ReadSubtreeVersions, _ => new Dictionary<string, long>(), maxBatch: 200, readers: 2);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -62,6 +64,7 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
         await _streamReads.DisposeAsync();
         await _memberReads.DisposeAsync();
         await _subtreeReads.DisposeAsync();
+        await _versionReads.DisposeAsync();
         await _db.DisposeAsync();
     }
 
@@ -207,6 +210,41 @@ public sealed class PostgresLedger : ILedger, IHostedService, IAsyncDisposable
             s => s.Key,
             s => (IReadOnlyList<TallySnapshot>)[.. s.Value.Select(m => new TallySnapshot(m.Key, m.Value.Version, m.Value.Counts))],
             StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What an activity group's periodic heal asks first: a member's version alone, summed the same way
+    /// as in <see cref="ReadSubtrees"/>, without grouping and sending every counter of the year.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, long>> ReadMemberVersionsAsync(string subtreePath, CancellationToken ct = default) =>
+        _versionReads.Read(subtreePath);
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> ReadSubtreeVersions(IReadOnlyList<string> subtrees)
+    {
+        await using var cmd = _db.CreateCommand("""
+            SELECT g.path, t.member, sum(t.last)
+            FROM unnest($1::text[]) AS g(path)
+            CROSS JOIN LATERAL (
+                SELECT member, stream, max(version) AS last FROM cg_ledger_tally
+                WHERE path = g.path OR (path > g.path || '/' AND path < g.path || '0')
+                GROUP BY member, stream) t
+            GROUP BY g.path, t.member
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = subtrees.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var bySubtree = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            var subtree = reader.GetString(0);
+            if (!bySubtree.TryGetValue(subtree, out var members))
+            {
+                members = bySubtree[subtree] = new(StringComparer.Ordinal);
+            }
+
+            members[reader.GetString(1)] = (long)reader.GetDecimal(2);
+        }
+
+        return bySubtree.ToDictionary(s => s.Key, s => (IReadOnlyDictionary<string, long>)s.Value, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, Dictionary<string, long>>> AggregateByMemberAsync(string subtreePath, int year, CancellationToken ct = default)
