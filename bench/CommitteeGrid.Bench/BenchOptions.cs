@@ -2,6 +2,15 @@ namespace CommitteeGrid.Bench;
 
 public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Embedded, string? Url, string? NetworkFile, IReadOnlyList<KeyValuePair<string, string>> Environment, int WarmupSeconds = 5)
 {
+    /// <summary>
+    /// Ledger entries of a year loaded before the silo starts (PostgreSQL mode, own host): the peak meets a
+    /// network with its history, and the rankings are timed both ways on at least this many rows. 0: none.
+    /// </summary>
+    public int History { get; init; } = 1_000_000;
+
+    /// <summary>Timed runs of each way of ranking, after the load.</summary>
+    public int Repeats { get; init; } = 20;
+
     public static BenchOptions? Parse(string[] args)
     {
         if (args.Length == 0 || args[0] != "plenary")
@@ -29,6 +38,14 @@ public sealed record BenchOptions(int Members, int Seconds, int Workers, bool Em
                     break;
                 case "--workers" when int.TryParse(value, out var w) && w > 0:
                     o = o with { Workers = w };
+                    i++;
+                    break;
+                case "--history" when int.TryParse(value, out var h) && h >= 0:
+                    o = o with { History = h };
+                    i++;
+                    break;
+                case "--repeats" when int.TryParse(value, out var r) && r > 0:
+                    o = o with { Repeats = r };
                     i++;
                     break;
                 case "--embedded":

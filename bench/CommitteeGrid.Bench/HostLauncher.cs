@@ -7,6 +7,7 @@ namespace CommitteeGrid.Bench;
 public sealed class HostLauncher : IAsyncDisposable
 {
     private readonly List<Process> _hosts = [];
+    private readonly HostLogEcho _echo = new(Console.Error);
 
     /// <summary>Environment variables for the silos this launcher starts (runtime knobs: DOTNET_gcServer, DOTNET_TieredPGO, …).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
@@ -80,19 +81,11 @@ public sealed class HostLauncher : IAsyncDisposable
 
         var process = Process.Start(info)!;
         // The host logs to stdout; its warnings and errors (with their indented message lines) are worth seeing.
-        var echo = false;
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not { } line)
+            if (e.Data is { } line)
             {
-                return;
-            }
-
-            echo = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
-                || (echo && line.StartsWith("      ", StringComparison.Ordinal));
-            if (echo)
-            {
-                Console.Error.WriteLine("host: " + line);
+                _echo.Line(process.Id, line);
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -150,6 +143,11 @@ public sealed class HostLauncher : IAsyncDisposable
         {
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
+        }
+
+        foreach (var line in _echo.Suppressed())
+        {
+            Console.Error.WriteLine(line);
         }
 
         if (_pgDir is not null)

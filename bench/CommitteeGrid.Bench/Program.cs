@@ -3,9 +3,11 @@ using System.Net;
 using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Bench;
 using CommitteeGrid.Domain.Network;
+using CommitteeGrid.Storage;
+using Npgsql;
 
 // dotnet run -c Release --project bench/CommitteeGrid.Bench -- plenary [--members 60000] [--seconds 60]
-//     [--workers 64] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]   (a host it did not start: CG_TOKEN=bearer token)
+//     [--workers 64] [--history 1000000] [--repeats 20] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]   (a host it did not start: CG_TOKEN=bearer token)
 // One file per benchmark; Program only dispatches.
 switch (args.FirstOrDefault())
 {
@@ -28,7 +30,7 @@ switch (args.FirstOrDefault())
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--warmup S] [--workers W] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]");
+    Console.Error.WriteLine("usage: plenary [--members N] [--seconds S] [--warmup S] [--workers W] [--history ENTRIES] [--repeats N] [--embedded] [--env NAME=VALUE]... [--url URL --network FILE]");
     return 2;
 }
 
@@ -41,6 +43,8 @@ foreach (var (name, value) in options.Environment)
 string networkFile;
 string url;
 Process? host = null;
+NpgsqlDataSource? db = null;
+BaselineLedger? history = null;
 if (options.Url is not null)
 {
     url = options.Url;
@@ -54,6 +58,14 @@ else
     Console.WriteLine($"network: {options.Members:N0} members generated in {clock.Elapsed.TotalSeconds:F1} s ({networkFile})");
     var postgres = options.Embedded ? null : await launcher.StartPostgres();
     Console.WriteLine(postgres is null ? "storage: embedded (memory ledger)" : $"storage: PostgreSQL ({postgres})");
+    if (postgres is not null && options.History > 0)
+    {
+        // A year of history before the peak: the peak meets full tables, and the baseline has its rows.
+        await SchemaMigrator.MigrateAsync(postgres, CancellationToken.None);
+        db = NpgsqlDataSource.Create(postgres);
+        (history, _, _) = await BaselineBench.LoadHistory(db, CommitteeNetwork.Build(NetworkJson.ReadFile(networkFile)), options.History, seed: 4, Console.Out);
+    }
+
     (url, host) = await launcher.StartHost(postgres, networkFile);
     Console.WriteLine($"silo: {url} (pid {host.Id})");
 }
@@ -77,6 +89,20 @@ using var http = new HttpClient(new SocketsHttpHandler
 };
 BenchAuth.Authorize(http, network.Root.Code, ownHost: options.Url is null);
 var api = new Api(http);
+
+if (history is not null && host is not null)
+{
+    // The silo rebuilds its rollups from the loaded year by its own heal path before any load.
+    var healed = await BaselineBench.Heal(http, network, host, TimeSpan.FromMinutes(15), Console.Out, CancellationToken.None);
+    if (!healed.Ok)
+    {
+        return 1;
+    }
+
+    // Verify is satisfied once the tallies are right, but each committee's first inbox heal then folds
+    // the year's reports from the ledger: start the load on a silo that has finished starting up.
+    await Settle(new CpuMeter(host.Id, CpuMeter.PostmasterOf(launcher.PostgresFolder)));
+}
 
 // Warm-up, not measured: JIT, connection pool, first activations. Its own reports and members (seed 1).
 if (options.WarmupSeconds > 0)
@@ -169,7 +195,48 @@ if (load.FirstFailure is not null)
     Console.WriteLine($"  first failure           {load.FirstFailure}");
 }
 
-return verified && load.Failed == 0 ? 0 : 1;
+// The baseline on the same data: the loaded year with the peak on top.
+var rankingsAgree = true;
+if (db is not null && history is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine($"baseline: the rankings timed two ways on this run's data ({await BaselineBench.LedgerRows(db):N0} ledger rows: {options.History:N0} loaded before the silo started, the rest from the load)");
+    var (_, failed) = await BaselineBench.CompareRankings(network, history.Year, http, db, options.Repeats, Console.Out, CancellationToken.None);
+    rankingsAgree = !failed;
+}
+else if (host is not null && !options.Embedded)
+{
+    Console.WriteLine($"baseline: not run (--history 0); it needs at least 1,000,000 ledger rows");
+}
+
+if (db is not null)
+{
+    await db.DisposeAsync();
+}
+
+return verified && load.Failed == 0 && rankingsAgree ? 0 : 1;
+
+// Waits until the silo and PostgreSQL together use less than half a core over 5 s (at most 5 minutes).
+static async Task Settle(CpuMeter cpu)
+{
+    var clock = Stopwatch.StartNew();
+    var windows = new List<double>();
+    var before = cpu.Sample();
+    while (clock.Elapsed < TimeSpan.FromMinutes(5))
+    {
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var after = cpu.Sample();
+        var used = after - before;
+        before = after;
+        windows.Add((used.Silo + used.Postgres) / 5);
+        if (windows[^1] < 0.5)
+        {
+            break;
+        }
+    }
+
+    Console.WriteLine($"settle: {clock.Elapsed.TotalSeconds:F0} s until the silo and PostgreSQL were quiet (cores busy by 5 s: {string.Join(", ", windows.Select(w => w.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+}
 
 // The 1-minute load average: how busy the machine was apart from this run.
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

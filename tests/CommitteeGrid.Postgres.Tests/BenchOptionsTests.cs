@@ -1,0 +1,48 @@
+using CommitteeGrid.Bench;
+
+namespace CommitteeGrid.Postgres.Tests;
+
+/// <summary>
+/// The plenary bench's arguments: by default it loads a year of a million ledger rows before the peak
+/// (the baseline's data), and a bad value is refused rather than read as something else.
+/// </summary>
+public sealed class BenchOptionsTests
+{
+    [Fact]
+    public void By_default_the_peak_meets_a_year_of_a_million_ledger_rows()
+    {
+        var options = BenchOptions.Parse(["plenary"])!;
+
+        Assert.Equal(1_000_000, options.History);
+        Assert.Equal(60_000, options.Members);
+        Assert.Equal(20, options.Repeats);
+    }
+
+    [Fact]
+    public void History_and_repeats_are_read_and_a_history_of_zero_loads_nothing()
+    {
+        var options = BenchOptions.Parse(["plenary", "--members", "3000", "--history", "0", "--repeats", "7"])!;
+
+        Assert.Equal(0, options.History);
+        Assert.Equal(7, options.Repeats);
+        Assert.Equal(3000, options.Members);
+    }
+
+    [Theory]
+    [InlineData("--history", "-1")]
+    [InlineData("--history", "many")]
+    [InlineData("--repeats", "0")]
+    [InlineData("--members", "0")]
+    [InlineData("--unknown", "1")]
+    public void A_bad_argument_is_refused(string name, string value)
+    {
+        Assert.Null(BenchOptions.Parse(["plenary", name, value]));
+    }
+
+    [Fact]
+    public void A_host_it_did_not_start_needs_the_network_file()
+    {
+        Assert.Null(BenchOptions.Parse(["plenary", "--url", "http://127.0.0.1:5000"]));
+        Assert.NotNull(BenchOptions.Parse(["plenary", "--url", "http://127.0.0.1:5000", "--network", "n.json"]));
+    }
+}
