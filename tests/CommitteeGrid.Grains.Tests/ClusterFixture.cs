@@ -30,6 +30,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public TallyVerifier Verifier => new(Ledger, Catalog, Grains);
 
+    /// <summary>The ledger the silos use: <see cref="Ledger"/> itself unless a fixture puts something in front of it.</summary>
+    protected virtual ILedger SiloLedger => Ledger;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -41,7 +44,7 @@ public class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage("rollups");
             silo.AddMemoryGrainStorage("notifications");
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<ILedger>(Ledger);
+            silo.Services.AddSingleton(SiloLedger);
             silo.Services.AddSingleton(Catalog);
             silo.Services.AddSingleton(Proposals);
             silo.Services.AddSingleton(TimeProvider.System);

@@ -68,10 +68,26 @@ public sealed class CommitteeGrain(
         }
 
         _inboxHealedAt = now;
+        try
+        {
+            await FoldInbox();
+        }
+        catch (Exception ex)
+        {
+            // A cold start on a year of history can keep the database busy past a query's timeout: try
+            // again at the next heal, not only after InboxHealInterval.
+            _inboxHealedAt = null;
+            logger.LogWarning(ex, "Folding the inbox of {Unit} from the ledger failed; the next heal tries again", Unit.Code);
+        }
+    }
 
-        // Reports the inbox has not seen enter (or change since) are folded from their ledger streams
-        // here, a chunk at a time. Asking their grains instead would wake every report of the year after
-        // a restart and keep them all in memory.
+    /// <summary>
+    /// Reports the inbox has not seen enter (or change since) are folded from their ledger streams, a
+    /// chunk at a time. Asking their grains instead would wake every report of the year after a restart
+    /// and keep them all in memory.
+    /// </summary>
+    private async Task FoldInbox()
+    {
         var known = await gate.Read(() => ledger.StreamsForSubjectAsync(Unit.Code));
         var behind = known
             .Where(s => !_inbox.TryGetValue(ReportIdOf(s.Key), out var item) || item.Version < s.Value)
