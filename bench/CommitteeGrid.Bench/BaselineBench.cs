@@ -100,7 +100,8 @@ public static class BaselineBench
 
         result = result with { ReportsReplay = true };
 
-        // Let the burst of first rollup snapshot writes (Rollup:SnapshotInterval, 10 s) pass before timing.
+        // A moment for the heal's last publishes. The rollups' first snapshot writes (Rollup:SnapshotInterval,
+        // 1 min) may still land inside the timing, on A and B alike, which alternate.
         await Task.Delay(TimeSpan.FromSeconds(12), ct);
 
         // 3. The rankings, A and B alternating so that whatever else runs (the rollups' periodic heals) falls on both.
