@@ -304,13 +304,7 @@ public static class BaselineBench
         return (a, b, live, null);
     }
 
-    internal static async Task<long> LedgerRows(NpgsqlDataSource db)
-    {
-        await using var cmd = db.CreateCommand("SELECT count(*) FROM cg_ledger");
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<(long Entries, long TallyRows, string LedgerSize, string TallySize)> Counts(NpgsqlDataSource db)
+    internal static async Task<(long Entries, long TallyRows, string LedgerSize, string TallySize)> Counts(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand("""
             SELECT (SELECT count(*) FROM cg_ledger), (SELECT count(*) FROM cg_ledger_tally),

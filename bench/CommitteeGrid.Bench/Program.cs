@@ -200,7 +200,7 @@ var rankingsAgree = true;
 if (db is not null && history is not null)
 {
     Console.WriteLine();
-    Console.WriteLine($"baseline: the rankings timed two ways on this run's data ({await BaselineBench.LedgerRows(db):N0} ledger rows: {options.History:N0} loaded before the silo started, the rest from the load)");
+    Console.WriteLine($"baseline: the rankings timed two ways on this run's data ({(await BaselineBench.Counts(db)).Entries:N0} ledger rows: {options.History:N0} loaded before the silo started, the rest from the load)");
     var (_, failed) = await BaselineBench.CompareRankings(network, history.Year, http, db, options.Repeats, Console.Out, CancellationToken.None);
     rankingsAgree = !failed;
 }
