@@ -33,6 +33,11 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The ledger the silos use: <see cref="Ledger"/> itself unless a fixture puts something in front of it.</summary>
     protected virtual ILedger SiloLedger => Ledger;
 
+    /// <summary>Lets a fixture change the rollups' timing after the defaults above.</summary>
+    protected virtual void ConfigureRollup(RollupOptions options)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -53,6 +58,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.PublishInterval = TimeSpan.FromMilliseconds(20);
                 o.HealInterval = TimeSpan.FromSeconds(2);
                 o.SnapshotInterval = TimeSpan.FromSeconds(1);
+                ConfigureRollup(o);
             });
         });
         Cluster = builder.Build();

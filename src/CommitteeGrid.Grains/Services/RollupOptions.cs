@@ -6,8 +6,17 @@ public sealed class RollupOptions
     /// <summary>At most one publish to the parent per interval: bursts coalesce, and 7 levels stay well under a second.</summary>
     public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How often an active rollup pulls its children's tallies to heal lost stream messages.</summary>
+    /// <summary>
+    /// How often an active rollup may pull its children's tallies to heal lost stream messages: the
+    /// first wait after a heal that found a difference, and the longest after a silo joins or leaves.
+    /// </summary>
     public TimeSpan HealInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest wait between periodic heals of a unit whose heals keep finding nothing (each doubles
+    /// it): at the national size, 76,000 units healing every HealInterval kept more than a core busy.
+    /// </summary>
+    public TimeSpan HealIntervalMax { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How often a committee also checks its review inbox against the ledger (besides on activation). An

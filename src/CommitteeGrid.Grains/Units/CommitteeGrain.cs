@@ -59,18 +59,19 @@ public sealed class CommitteeGrain(
 
     protected override async Task<IEnumerable<TallySnapshot>> PullChildren() => await PullChildUnits();
 
-    protected override async Task OnHealed()
+    protected override async Task<bool> OnHealed()
     {
         var now = Clock.GetUtcNow();
         if (_inboxHealedAt is { } last && now - last < Options.InboxHealInterval)
         {
-            return;
+            return false;
         }
 
         _inboxHealedAt = now;
         try
         {
             await FoldInbox();
+            return false;
         }
         catch (Exception ex)
         {
@@ -78,6 +79,7 @@ public sealed class CommitteeGrain(
             // again at the next heal, not only after InboxHealInterval.
             _inboxHealedAt = null;
             logger.LogWarning(ex, "Folding the inbox of {Unit} from the ledger failed; the next heal tries again", Unit.Code);
+            return true;
         }
     }
 

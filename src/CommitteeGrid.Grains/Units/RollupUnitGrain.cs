@@ -36,6 +36,8 @@ public abstract class RollupUnitGrain(
     private bool _healAgain;
     private bool _snapshotDirty;
     private CommitteeGridMetrics? _metrics;
+    private IClusterMembershipService? _membership;
+    private HealSchedule? _schedule;
     private string _level = "";
 
     protected NetworkUnit Unit { get; private set; } = null!;
@@ -56,6 +58,7 @@ public abstract class RollupUnitGrain(
         var code = this.GetPrimaryKeyString();
         Unit = catalog.Network.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the network.");
         _metrics = ServiceProvider.GetService<CommitteeGridMetrics>();
+        _membership = ServiceProvider.GetService<IClusterMembershipService>();
         _level = LevelName(Unit);
         if (store is not null)
         {
@@ -77,8 +80,10 @@ public abstract class RollupUnitGrain(
         this.RegisterGrainTimer(_ => Heal(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         if (HealsPeriodically)
         {
+            // The timer only asks the schedule; a quiet unit heals less and less often (HealSchedule).
+            _schedule = new HealSchedule(_options.HealInterval, _options.HealIntervalMax, ClusterVersion);
             var jitter = _options.HealInterval * (0.5 + Random.Shared.NextDouble());
-            this.RegisterGrainTimer(_ => Heal(), new GrainTimerCreationOptions(jitter, _options.HealInterval) { Interleave = true });
+            this.RegisterGrainTimer(_ => _schedule.IsDue(ClusterVersion) ? Heal() : Task.CompletedTask, new GrainTimerCreationOptions(jitter, _options.HealInterval) { Interleave = true });
         }
     }
 
@@ -142,6 +147,7 @@ public abstract class RollupUnitGrain(
 
     private async Task HealPass()
     {
+        var clusterVersion = ClusterVersion;
         IEnumerable<TallySnapshot> children;
         try
         {
@@ -150,6 +156,7 @@ public abstract class RollupUnitGrain(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Heal of {Unit} failed; the next one will try again", Unit.Code);
+            _schedule?.Healed(clusterVersion, foundDifference: true);
             return;
         }
 
@@ -167,8 +174,12 @@ public abstract class RollupUnitGrain(
 
         // The children's sum is right now: publish it before any slower work of the heal.
         await SchedulePublish();
-        await OnHealed();
+        var unfinished = await OnHealed();
+        _schedule?.Healed(clusterVersion, foundDifference: changed || unfinished);
     }
+
+    /// <summary>The membership version this silo knows: it changes when a silo joins or leaves.</summary>
+    private long ClusterVersion => _membership?.CurrentSnapshot.Version.Value ?? 0;
 
     /// <summary>Whether a heal has completed since activation: the unit then holds every child it had.</summary>
     protected bool Healed => _healed;
@@ -182,7 +193,8 @@ public abstract class RollupUnitGrain(
     /// <summary>Every child's current cumulative tally.</summary>
     protected abstract Task<IEnumerable<TallySnapshot>> PullChildren();
 
-    protected virtual Task OnHealed() => Task.CompletedTask;
+    /// <summary>Work after the children are pulled; true if some of it is left for the next heal, which then comes soon.</summary>
+    protected virtual Task<bool> OnHealed() => Task.FromResult(false);
 
     protected Task<TallySnapshot[]> PullChildUnits() =>
         Task.WhenAll(Catalog.Network.Children(Unit).Select(c => GrainFactory.UnitGrain(c.Kind, c.Code).GetSnapshot()));

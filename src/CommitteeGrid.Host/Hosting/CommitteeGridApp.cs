@@ -39,6 +39,8 @@ public static class CommitteeGridApp
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<RollupOptions>().Bind(builder.Configuration.GetSection("Rollup"))
             .Validate(o => o.HealConcurrency is >= 1 and <= 64, "Rollup:HealConcurrency must be 1–64")
+            .Validate(o => o.HealInterval > TimeSpan.Zero, "Rollup:HealInterval must be positive")
+            .Validate(o => o.HealIntervalMax >= o.HealInterval, "Rollup:HealIntervalMax must be at least Rollup:HealInterval")
             .ValidateOnStart();
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
