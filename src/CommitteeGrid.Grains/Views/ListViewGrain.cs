@@ -1,5 +1,7 @@
 using CommitteeGrid.Abstractions.Grains;
+using CommitteeGrid.Domain.Tallies;
 using CommitteeGrid.Grains.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -9,14 +11,16 @@ namespace CommitteeGrid.Grains.Views;
 
 /// <summary>
 /// A list kept from stream notices (the newest version of each item wins) and healed by pulling, on
-/// activation and every HealInterval, whatever the list lacks or holds an older version of: the same
-/// shape as a committee's review inbox. Not persisted: the ledger (or the grain pulled from) is the record.
+/// activation and then on the rollups' schedule (HealSchedule: HealInterval, backing off while heals find
+/// nothing), whatever the list lacks or holds an older version of: the same shape as a committee's review inbox. Not persisted: the ledger (or the grain pulled from) is the record.
 /// </summary>
 public abstract class ListViewGrain<TItem>(IOptions<RollupOptions> options, ILogger logger) : Grain
     where TItem : class
 {
     private readonly Dictionary<string, TItem> _items = new(StringComparer.Ordinal);
     private Task? _firstHeal;
+    private IClusterMembershipService? _membership;
+    private HealSchedule? _schedule;
 
     protected IReadOnlyDictionary<string, TItem> Items => _items;
 
@@ -46,39 +50,52 @@ public abstract class ListViewGrain<TItem>(IOptions<RollupOptions> options, ILog
         // Heal after activation, not inside it; a reader waits for that first heal (Ready), not for every one.
         this.RegisterGrainTimer(_ => Ready(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         var interval = options.Value.HealInterval;
-        this.RegisterGrainTimer(_ => Heal(), interval * (0.5 + Random.Shared.NextDouble()), interval);
+        _membership = ServiceProvider.GetService<IClusterMembershipService>();
+        _schedule = new HealSchedule(interval, options.Value.HealIntervalMax, ClusterVersion);
+        this.RegisterGrainTimer(_ => _schedule.IsDue(ClusterVersion) ? Heal() : Task.CompletedTask, interval * (0.5 + Random.Shared.NextDouble()), interval);
     }
 
     public async Task Heal()
     {
+        var clusterVersion = ClusterVersion;
+        var found = false;
         try
         {
             foreach (var item in await PullBehind())
             {
-                Keep(item);
+                found |= Keep(item);
             }
         }
         catch (Exception ex)
         {
+            found = true;
             logger.LogWarning(ex, "Heal of {View} {Key} failed; the next one will try again", GetType().Name, this.GetPrimaryKeyString());
         }
+
+        _schedule?.Healed(clusterVersion, found);
     }
+
+    private long ClusterVersion => _membership?.CurrentSnapshot.Version.Value ?? 0;
 
     /// <summary>Completes once the first heal after activation has run, so a fresh view does not answer empty.</summary>
     protected Task Ready() => _firstHeal ??= Heal();
 
-    protected void Keep(TItem item)
+    /// <summary>Keeps the item if it is newer than the one held; true if it was.</summary>
+    protected bool Keep(TItem item)
     {
         if (!Belongs(item))
         {
-            return;
+            return false;
         }
 
         var key = KeyOf(item);
         if (!_items.TryGetValue(key, out var held) || VersionOf(held) < VersionOf(item))
         {
             _items[key] = item;
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Pulls in parallel batches, so a cold view over thousands of items does not flood the silo.</summary>
