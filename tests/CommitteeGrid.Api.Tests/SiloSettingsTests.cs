@@ -1,3 +1,4 @@
+using CommitteeGrid.Grains.Services;
 using CommitteeGrid.Host.Hosting;
 
 namespace CommitteeGrid.Api.Tests;
@@ -38,5 +39,35 @@ public sealed class SiloSettingsTests
         Assert.Contains("StreamQueues", problem, StringComparison.Ordinal);
         Assert.Contains("DashboardSampleInterval", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("StreamInactivity", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rollup_defaults_are_accepted()
+    {
+        Assert.Null(SiloSetup.RollupSettingsProblem(new RollupOptions()));
+        Assert.True(new RollupSettingsCheck().Validate(null, new RollupOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void A_longest_heal_wait_below_the_heal_interval_is_refused_with_both_values()
+    {
+        var options = new RollupOptions { HealInterval = TimeSpan.FromMinutes(1), HealIntervalMax = TimeSpan.FromSeconds(30) };
+
+        var result = new RollupSettingsCheck().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Equal("Rollup:HealIntervalMax must be at least Rollup:HealInterval (is 00:00:30 against 00:01:00)", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Every_wrong_rollup_setting_is_named_at_once()
+    {
+        var options = new RollupOptions { HealConcurrency = 0, HealInterval = TimeSpan.Zero };
+
+        var problem = SiloSetup.RollupSettingsProblem(options)!;
+
+        Assert.Contains("Rollup:HealConcurrency must be 1–64 (is 0)", problem, StringComparison.Ordinal);
+        Assert.Contains("Rollup:HealInterval must be above 0", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("HealIntervalMax", problem, StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,7 @@ public abstract class RollupUnitGrain(
     ILogger logger,
     IPersistentState<RollupSnapshot>? store) : Grain, IRollupUnitGrain
 {
+    private static readonly TimeSpan PublishRetry = TimeSpan.FromSeconds(5);
     private readonly RollupOptions _options = options.Value;
     private IGrainTimer? _publishTimer;
     private bool _publishPending;
@@ -232,6 +233,11 @@ public abstract class RollupUnitGrain(
             return;
         }
 
+        PublishAfter(wait);
+    }
+
+    private void PublishAfter(TimeSpan wait)
+    {
         // One timer per activation, re-armed for each burst: registering a fresh grain timer every time
         // cost more than the publish it delays.
         _publishPending = true;
@@ -263,8 +269,14 @@ public abstract class RollupUnitGrain(
         }
         catch (Exception ex)
         {
-            // The parent's next pull picks the tally up.
-            logger.LogWarning(ex, "Publishing {Unit} to {Parent} failed", Unit.Code, parent.Code);
+            // Tried again shortly (the parent's backed-off heal may be minutes away); the tally is
+            // cumulative, so a late or repeated publish is harmless.
+            var retry = _options.HealInterval < PublishRetry ? _options.HealInterval : PublishRetry;
+            logger.LogWarning(ex, "Publishing {Unit} to {Parent} failed; trying again in {Wait}", Unit.Code, parent.Code, retry);
+            if (!_publishPending)
+            {
+                PublishAfter(retry);
+            }
         }
     }
 

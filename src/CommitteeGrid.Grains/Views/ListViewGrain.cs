@@ -12,7 +12,8 @@ namespace CommitteeGrid.Grains.Views;
 /// <summary>
 /// A list kept from stream notices (the newest version of each item wins) and healed by pulling, on
 /// activation and then on the rollups' schedule (HealSchedule: HealInterval, backing off while heals find
-/// nothing), whatever the list lacks or holds an older version of: the same shape as a committee's review inbox. Not persisted: the ledger (or the grain pulled from) is the record.
+/// nothing), whatever the list lacks or holds an older version of: the same shape as a committee's review
+/// inbox. Not persisted: the ledger (or the grain pulled from) is the record.
 /// </summary>
 public abstract class ListViewGrain<TItem>(IOptions<RollupOptions> options, ILogger logger) : Grain
     where TItem : class

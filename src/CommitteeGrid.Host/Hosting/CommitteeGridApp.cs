@@ -15,6 +15,7 @@ using CommitteeGrid.Storage.Memory;
 using CommitteeGrid.Storage.Postgres;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CommitteeGrid.Host.Hosting;
 
@@ -38,10 +39,8 @@ public static class CommitteeGridApp
         // Tests may supply their own clock (customize runs first).
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<RollupOptions>().Bind(builder.Configuration.GetSection("Rollup"))
-            .Validate(o => o.HealConcurrency is >= 1 and <= 64, "Rollup:HealConcurrency must be 1–64")
-            .Validate(o => o.HealInterval > TimeSpan.Zero, "Rollup:HealInterval must be positive")
-            .Validate(o => o.HealIntervalMax >= o.HealInterval, "Rollup:HealIntervalMax must be at least Rollup:HealInterval")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RollupOptions>, RollupSettingsCheck>();
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddSingleton<TallyVerifier>();

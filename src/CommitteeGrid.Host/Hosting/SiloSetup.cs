@@ -139,6 +139,28 @@ public static class SiloSetup
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
+    /// <summary>What is wrong with the rollups' timing (section "Rollup"), every problem at once; null if nothing.</summary>
+    public static string? RollupSettingsProblem(RollupOptions options)
+    {
+        var problems = new List<string>();
+        if (options.HealConcurrency is < 1 or > 64)
+        {
+            problems.Add($"Rollup:HealConcurrency must be 1–64 (is {options.HealConcurrency})");
+        }
+
+        if (options.HealInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"Rollup:HealInterval must be above 0 (is {options.HealInterval})");
+        }
+
+        if (options.HealIntervalMax < options.HealInterval)
+        {
+            problems.Add($"Rollup:HealIntervalMax must be at least Rollup:HealInterval (is {options.HealIntervalMax} against {options.HealInterval})");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
     public static void ConfigureSilo(ISiloBuilder silo, CommitteeGridOptions options)
     {
         if (SettingsProblem(options) is { } problem)
