@@ -23,6 +23,19 @@ public sealed class CpuMeter(int siloPid, int? postmasterPid)
         return file is not null && File.Exists(file) && int.TryParse(File.ReadLines(file).First(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
 
+    /// <summary>
+    /// The postmaster of a server on this machine that the bench did not start: the parent of the backend
+    /// serving a connection (null if that backend is not visible here).
+    /// </summary>
+    public static async Task<int?> PostmasterOfServer(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        return Stat(backend) is { } fields ? int.Parse(fields[1], CultureInfo.InvariantCulture) : null;
+    }
+
     private static double ProcessSeconds(int pid)
     {
         var fields = Stat(pid);

@@ -19,11 +19,14 @@ switch (args.FirstOrDefault())
     case "baseline":
         // baseline [--members N] [--entries N] [--repeats N]
         return await BaselineBench.Run(args[1..]);
+    case "ceiling":
+        // ceiling [--members N] [--seconds S] [--workers W] [--target N]
+        return await CeilingBench.Run(args[1..]);
     case "chaos":
         // chaos [--members N] [--seconds S] [--workers W] [--heal-interval S]
         return await ChaosScenario.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|baseline|chaos|ledger ... (see docs/operations.md)");
+        Console.Error.WriteLine("usage: CommitteeGrid.Bench plenary|baseline|chaos|ceiling|ledger ... (see docs/operations.md)");
         return 2;
 }
 

@@ -45,4 +45,16 @@ public sealed class BenchOptionsTests
         Assert.Null(BenchOptions.Parse(["plenary", "--url", "http://127.0.0.1:5000"]));
         Assert.NotNull(BenchOptions.Parse(["plenary", "--url", "http://127.0.0.1:5000", "--network", "n.json"]));
     }
+
+    [Fact]
+    public void The_ceiling_run_reads_its_sizes_and_holds_them_against_the_plenary_target_by_default()
+    {
+        Assert.Equal(5_000, new CeilingSettings().Target);
+        var settings = CeilingSettings.Parse(["--members", "3000", "--seconds", "5", "--workers", "16", "--target", "2000"])!;
+
+        Assert.Equal((3000, 5, 16, 2000), (settings.Members, settings.Seconds, settings.Workers, settings.Target));
+        Assert.Null(CeilingSettings.Parse(["--seconds", "0"]));
+        Assert.Null(CeilingSettings.Parse(["--workers"]));
+        Assert.Null(CeilingSettings.Parse(["--history", "5"]));
+    }
 }

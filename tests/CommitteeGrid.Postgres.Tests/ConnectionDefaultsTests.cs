@@ -1,4 +1,4 @@
-using CommitteeGrid.Host.Hosting;
+using CommitteeGrid.Storage.Postgres;
 using Npgsql;
 
 namespace CommitteeGrid.Postgres.Tests;

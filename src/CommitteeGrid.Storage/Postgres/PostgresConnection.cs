@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CommitteeGrid.Host.Hosting;
+namespace CommitteeGrid.Storage.Postgres;
 
 public static class PostgresConnection
 {
