@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CommitteeGrid.Bench;
 
 /// <summary>What one baseline run does: how big, how many timed repetitions, against which database and host build.</summary>
@@ -25,32 +23,12 @@ public sealed record BaselineSettings
     public string HostDll { get; init; } = "";
 
     /// <summary>Parses `baseline [--members N] [--entries N] [--repeats N]`; null on a bad argument.</summary>
-    public static BaselineSettings? Parse(string[] args)
-    {
-        var settings = new BaselineSettings();
-        for (var i = 0; i < args.Length; i++)
+    public static BaselineSettings? Parse(string[] args) =>
+        BenchArguments.Parse(args, new BaselineSettings(), (settings, name, n) => name switch
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            if (value is null || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
-            {
-                return null;
-            }
-
-            settings = args[i] switch
-            {
-                "--members" => settings with { Members = n },
-                "--entries" => settings with { Entries = n },
-                "--repeats" => settings with { Repeats = n },
-                _ => null,
-            };
-            if (settings is null)
-            {
-                return null;
-            }
-
-            i++;
-        }
-
-        return settings;
-    }
+            "--members" => settings with { Members = n },
+            "--entries" => settings with { Entries = n },
+            "--repeats" => settings with { Repeats = n },
+            _ => null,
+        });
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CommitteeGrid.Bench;
 
 /// <summary>What one ceiling run does: the network, how long each stage runs, how many clients, against which databases and host build.</summary>
@@ -27,33 +25,13 @@ public sealed record CeilingSettings
     public string HostDll { get; init; } = "";
 
     /// <summary>Parses `ceiling [--members N] [--seconds S] [--workers W] [--target N]`; null on a bad argument.</summary>
-    public static CeilingSettings? Parse(string[] args)
-    {
-        var settings = new CeilingSettings();
-        for (var i = 0; i < args.Length; i++)
+    public static CeilingSettings? Parse(string[] args) =>
+        BenchArguments.Parse(args, new CeilingSettings(), (settings, name, n) => name switch
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            if (value is null || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
-            {
-                return null;
-            }
-
-            settings = args[i] switch
-            {
-                "--members" => settings with { Members = n },
-                "--seconds" => settings with { Seconds = n },
-                "--workers" => settings with { Workers = n },
-                "--target" => settings with { Target = n },
-                _ => null,
-            };
-            if (settings is null)
-            {
-                return null;
-            }
-
-            i++;
-        }
-
-        return settings;
-    }
+            "--members" => settings with { Members = n },
+            "--seconds" => settings with { Seconds = n },
+            "--workers" => settings with { Workers = n },
+            "--target" => settings with { Target = n },
+            _ => null,
+        });
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CommitteeGrid.Bench;
 
 /// <summary>What one chaos run does: how big, how long, how hard, and against which database and host build.</summary>
@@ -25,33 +23,13 @@ public sealed record ChaosSettings
     public string HostDll { get; init; } = "";
 
     /// <summary>Parses `chaos [--members N] [--seconds S] [--workers W] [--heal-interval S]`; null on a bad argument.</summary>
-    public static ChaosSettings? Parse(string[] args)
-    {
-        var settings = new ChaosSettings();
-        for (var i = 0; i < args.Length; i++)
+    public static ChaosSettings? Parse(string[] args) =>
+        BenchArguments.Parse(args, new ChaosSettings(), (settings, name, n) => name switch
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            if (value is null || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
-            {
-                return null;
-            }
-
-            settings = args[i] switch
-            {
-                "--members" => settings with { Members = n },
-                "--seconds" => settings with { Seconds = n },
-                "--workers" => settings with { Workers = n },
-                "--heal-interval" => settings with { HealInterval = TimeSpan.FromSeconds(n) },
-                _ => null,
-            };
-            if (settings is null)
-            {
-                return null;
-            }
-
-            i++;
-        }
-
-        return settings;
-    }
+            "--members" => settings with { Members = n },
+            "--seconds" => settings with { Seconds = n },
+            "--workers" => settings with { Workers = n },
+            "--heal-interval" => settings with { HealInterval = TimeSpan.FromSeconds(n) },
+            _ => null,
+        });
 }

@@ -57,4 +57,14 @@ public sealed class BenchOptionsTests
         Assert.Null(CeilingSettings.Parse(["--workers"]));
         Assert.Null(CeilingSettings.Parse(["--history", "5"]));
     }
+
+    [Fact]
+    public void The_baseline_and_chaos_runs_read_their_own_names_and_refuse_the_others()
+    {
+        Assert.Equal(20, BaselineSettings.Parse(["--entries", "20"])!.Entries);
+        Assert.Equal(TimeSpan.FromSeconds(5), ChaosSettings.Parse(["--heal-interval", "5", "--members", "50"])!.HealInterval);
+        Assert.Null(BaselineSettings.Parse(["--seconds", "5"]));
+        Assert.Null(ChaosSettings.Parse(["--entries", "5"]));
+        Assert.Null(ChaosSettings.Parse(["--members", "-5"]));
+    }
 }
