@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Domain.Ledger;
@@ -64,8 +63,8 @@ public static class CeilingBench
         var cpu = new CpuMeter(host.Id, await CpuMeter.PostmasterOfServer(settings.Postgres));
         log.WriteLine($"silo: {url} (pid {host.Id}); {network.Root.MemberCount:N0} members, {settings.Workers} concurrent clients, {settings.Seconds} s a stage after {WarmUp.TotalSeconds:F0} s unmeasured");
 
-        using var anonymous = Client(url, settings.Workers);
-        using var signedIn = Client(url, settings.Workers);
+        using var anonymous = LoadClient.Create(url, settings.Workers, TimeSpan.FromMinutes(1));
+        using var signedIn = LoadClient.Create(url, settings.Workers, TimeSpan.FromMinutes(1));
         BenchAuth.Authorize(signedIn, network.Root.Code);
         var committees = network.Units.Where(u => u.Kind == UnitKind.Committee).Select(u => u.Code).ToArray();
         var members = network.Units.Where(u => u.Kind == UnitKind.Member).ToArray();
@@ -185,17 +184,6 @@ public static class CeilingBench
         $"  {s.Name,-9} {s.PerSecond:N0}/s, p50 {s.P50:F1} ms, p99 {s.P99:F1} ms, {s.Failed:N0} failed; CPU per request: silo {s.SiloMicros:N0} µs, "
         + $"PostgreSQL {s.PostgresMicros:N0} µs, load generator {s.LoadGeneratorMicros:N0} µs = {s.TotalMicros:N0} µs{(s.CountSilo ? "" : " (the idle silo left out)")}"
         + $"{Environment.NewLine}            {s.What}";
-
-    private static HttpClient Client(string url, int workers) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = workers + 4,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-        AutomaticDecompression = DecompressionMethods.None,
-    })
-    {
-        BaseAddress = new Uri(url),
-        Timeout = TimeSpan.FromMinutes(1),
-    };
 
     private static async Task<string> CreateDatabase(string server, string name)
     {

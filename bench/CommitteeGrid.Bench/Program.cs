@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using CommitteeGrid.Abstractions.Network;
 using CommitteeGrid.Bench;
 using CommitteeGrid.Domain.Network;
@@ -80,16 +79,7 @@ if (ProbeScope.Choose(network) is not { } scope)
     return 2;
 }
 
-using var http = new HttpClient(new SocketsHttpHandler
-{
-    MaxConnectionsPerServer = options.Workers + 4,
-    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-    AutomaticDecompression = DecompressionMethods.None,
-})
-{
-    BaseAddress = new Uri(url),
-    Timeout = TimeSpan.FromMinutes(3),
-};
+using var http = LoadClient.Create(url, options.Workers, TimeSpan.FromMinutes(3));
 BenchAuth.Authorize(http, network.Root.Code, ownHost: options.Url is null);
 var api = new Api(http);
 
